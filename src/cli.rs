@@ -1,0 +1,294 @@
+//! Every command-line type, and nothing else.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::model::Status;
+use crate::output::ColorChoice;
+
+/// Track job applications, and never forget to follow up on a rejection.
+///
+/// tracker keeps your applications and their whole history in a local SQLite database. Once you record a
+/// rejection, `tracker due` (run it from cron) reminds you to send a short, gracious follow-up, and
+/// `tracker followup ID` prints that email, filled in.
+#[derive(Debug, Parser)]
+#[command(name = "tracker", version, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    /// The database file [default: the platform data folder, e.g. ~/.local/share/tracker/tracker.db]
+    #[arg(long, global = true, env = "TRACKER_DB", value_name = "PATH", hide_env_values = true)]
+    pub db: Option<PathBuf>,
+
+    /// The configuration file [default: e.g. ~/.config/tracker/config.toml]
+    #[arg(
+        long,
+        global = true,
+        env = "TRACKER_CONFIG",
+        value_name = "PATH",
+        hide_env_values = true
+    )]
+    pub config: Option<PathBuf>,
+
+    /// When to use colour (auto: when stdout is a terminal and NO_COLOR is unset)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Record a new application
+    Add(Add),
+    /// List applications, most recently changed first
+    #[command(visible_alias = "ls")]
+    List(List),
+    /// Show one application with its whole timeline
+    Show(Show),
+    /// Record a rejection (starts the follow-up reminders)
+    Reject(Change),
+    /// Record a status change: saved, applied, interviewing, offer, accepted, rejected, withdrawn, ghosted
+    Status(StatusChange),
+    /// Record that interviews started (status interviewing)
+    Interview(Change),
+    /// Record an offer (status offer)
+    Offer(Change),
+    /// Record that you accepted the offer (status accepted)
+    Accept(Change),
+    /// Record that you withdrew (status withdrawn)
+    Withdraw(Change),
+    /// Record that the employer stopped answering (status ghosted)
+    Ghost(Change),
+    /// Add a dated note to an application's timeline
+    Note(Note),
+    /// Change an application's details (company, contact, tags...)
+    Edit(Edit),
+    /// Delete an application and its history
+    #[command(visible_alias = "remove")]
+    Rm(Remove),
+    /// Write every application with its history as JSON
+    Export(Export),
+    /// Read applications from a JSON file written by export
+    Import(Import),
+    /// Read or change settings
+    Config(Config),
+    /// Walk through tracker on a throwaway database
+    Demo(Demo),
+    /// Print a shell completion script
+    Completions(Completions),
+}
+
+/// Options of commands that can print JSON.
+#[derive(Debug, Args)]
+pub struct JsonFlag {
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Details of an application, for `add` and `edit`.
+#[derive(Debug, Args, Default)]
+pub struct Details {
+    /// The job posting's address
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+    /// Where the job is (city, remote...)
+    #[arg(long, value_name = "TEXT")]
+    pub location: Option<String>,
+    /// Where you found it (referral, job board...)
+    #[arg(long, value_name = "TEXT")]
+    pub source: Option<String>,
+    /// Salary or range, as free text
+    #[arg(long, value_name = "TEXT")]
+    pub salary: Option<String>,
+    /// Free-form notes about the application
+    #[arg(long, value_name = "TEXT")]
+    pub notes: Option<String>,
+    /// The hiring contact's name
+    #[arg(long, value_name = "NAME")]
+    pub contact: Option<String>,
+    /// The hiring contact's email address
+    #[arg(long, value_name = "EMAIL")]
+    pub email: Option<String>,
+    /// How to address the contact in an email, e.g. "Ms. Rivera"
+    #[arg(long, value_name = "TEXT")]
+    pub salutation: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct Add {
+    /// The company
+    pub company: String,
+    /// The position applied for
+    pub position: String,
+    #[command(flatten)]
+    pub details: Details,
+    /// A tag (repeat for more)
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// The starting status
+    #[arg(long, value_enum, default_value_t = Status::Applied)]
+    pub status: Status,
+    /// When it happened: YYYY-MM-DD, today, yesterday, "3 days ago"
+    #[arg(long, value_name = "DATE", default_value = "today")]
+    pub on: String,
+    /// A note on the first event
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Add even if an open application for the same company and position exists
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Args)]
+pub struct List {
+    /// Only applications with this status (repeat for several)
+    #[arg(long, value_enum, value_name = "STATUS")]
+    pub status: Vec<Status>,
+    /// At most this many applications
+    #[arg(long, short = 'n', value_name = "N")]
+    pub limit: Option<u64>,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Args)]
+pub struct Show {
+    /// The application's id (see: tracker list)
+    pub id: i64,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+/// A status change whose new status the command names.
+#[derive(Debug, Args)]
+pub struct Change {
+    /// The application's id (see: tracker list)
+    pub id: i64,
+    /// When it happened: YYYY-MM-DD, today, yesterday, "3 days ago"
+    #[arg(long, value_name = "DATE", default_value = "today")]
+    pub on: String,
+    /// A note to keep with the change
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusChange {
+    /// The application's id (see: tracker list)
+    pub id: i64,
+    /// The new status
+    #[arg(value_enum)]
+    pub status: Status,
+    /// When it happened: YYYY-MM-DD, today, yesterday, "3 days ago"
+    #[arg(long, value_name = "DATE", default_value = "today")]
+    pub on: String,
+    /// A note to keep with the change
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct Note {
+    /// The application's id (see: tracker list)
+    pub id: i64,
+    /// The note
+    pub text: String,
+    /// When it happened: YYYY-MM-DD, today, yesterday, "3 days ago"
+    #[arg(long, value_name = "DATE", default_value = "today")]
+    pub on: String,
+}
+
+#[derive(Debug, Args)]
+pub struct Edit {
+    /// The application's id (see: tracker list)
+    pub id: i64,
+    /// A new company name
+    #[arg(long, value_name = "TEXT")]
+    pub company: Option<String>,
+    /// A new position
+    #[arg(long, value_name = "TEXT")]
+    pub position: Option<String>,
+    #[command(flatten)]
+    pub details: Details,
+    /// Add a tag (repeat for more)
+    #[arg(long = "tag", value_name = "TAG")]
+    pub add_tags: Vec<String>,
+    /// Remove a tag (repeat for more)
+    #[arg(long = "untag", value_name = "TAG")]
+    pub remove_tags: Vec<String>,
+    /// Clear a field: url, location, source, salary, notes, contact, email, salutation, tags
+    #[arg(long, value_name = "FIELD")]
+    pub clear: Vec<String>,
+    /// Open the notes in $VISUAL / $EDITOR
+    #[arg(long, conflicts_with = "notes")]
+    pub edit_notes: bool,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Args)]
+pub struct Remove {
+    /// The application's id (see: tracker list)
+    pub id: i64,
+    /// Really delete it (there is no undo)
+    #[arg(long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct Export {
+    /// Write to this file instead of stdout
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct Import {
+    /// A JSON file as written by `tracker export`, or - for stdin
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct Config {
+    #[command(subcommand)]
+    pub action: ConfigAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Print a setting's value (its default when unset)
+    Get {
+        /// The key, e.g. user.name
+        key: String,
+    },
+    /// Change a setting
+    Set {
+        /// The key, e.g. followup.after_days
+        key: String,
+        /// The new value
+        value: String,
+    },
+    /// Remove a setting (back to its default)
+    Unset {
+        /// The key
+        key: String,
+    },
+    /// Print every setting
+    List(JsonFlag),
+    /// Print the configuration file's path
+    Path,
+}
+
+#[derive(Debug, Args)]
+pub struct Demo {}
+
+#[derive(Debug, Args)]
+pub struct Completions {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}

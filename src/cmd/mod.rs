@@ -1,0 +1,44 @@
+//! One module per subcommand.
+
+pub mod add;
+pub mod completions;
+pub mod config;
+pub mod demo;
+pub mod edit;
+pub mod export;
+pub mod import;
+pub mod list;
+pub mod note;
+pub mod remove;
+pub mod show;
+pub mod status;
+
+use anyhow::Result;
+
+use crate::Ctx;
+use crate::cli::Command;
+use crate::model::Status;
+
+/// Runs a command that works on the database.
+pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {
+    match command {
+        Command::Add(args) => add::run(ctx, &args),
+        Command::List(args) => list::run(ctx, &args),
+        Command::Show(args) => show::run(ctx, &args),
+        Command::Reject(args) => status::run(ctx, &args, Status::Rejected),
+        Command::Status(args) => status::run_any(ctx, &args),
+        Command::Interview(args) => status::run(ctx, &args, Status::Interviewing),
+        Command::Offer(args) => status::run(ctx, &args, Status::Offer),
+        Command::Accept(args) => status::run(ctx, &args, Status::Accepted),
+        Command::Withdraw(args) => status::run(ctx, &args, Status::Withdrawn),
+        Command::Ghost(args) => status::run(ctx, &args, Status::Ghosted),
+        Command::Note(args) => note::run(ctx, &args),
+        Command::Edit(args) => edit::run(ctx, &args),
+        Command::Rm(args) => remove::run(ctx, &args),
+        Command::Export(args) => export::run(ctx, &args),
+        Command::Import(args) => import::run(ctx, &args),
+        Command::Config(_) | Command::Completions(_) | Command::Demo(_) => {
+            unreachable!("dispatched before the database is opened")
+        }
+    }
+}

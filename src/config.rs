@@ -1,0 +1,264 @@
+//! The TOML configuration file: known keys, their defaults, validation, and private writes.
+
+use std::fs;
+use std::io::ErrorKind;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use toml::{Table, Value};
+
+use crate::model::FollowupKind;
+
+/// A key the configuration file may hold.
+pub struct Key {
+    pub name: &'static str,
+    pub default: Option<&'static str>,
+    pub help: &'static str,
+    check: fn(&str) -> Result<Value>,
+}
+
+pub const KEYS: &[Key] = &[
+    Key {
+        name: "user.name",
+        default: None,
+        help: "your name, used to sign follow-up emails",
+        check: text,
+    },
+    Key {
+        name: "user.email",
+        default: None,
+        help: "your email address, the From of .eml drafts",
+        check: text,
+    },
+    Key {
+        name: "followup.after_days",
+        default: Some("2"),
+        help: "days after a rejection before its follow-up is due",
+        check: |v| days(v, 0),
+    },
+    Key {
+        name: "followup.expire_after_days",
+        default: Some("30"),
+        help: "days after a rejection when its follow-up stops being due",
+        check: |v| days(v, 1),
+    },
+    Key {
+        name: "followup.kind",
+        default: Some("combined"),
+        help: "the default email: feedback, network or combined",
+        check: |v| Ok(Value::String(v.parse::<FollowupKind>()?.as_str().to_owned())),
+    },
+];
+
+fn text(value: &str) -> Result<Value> {
+    if value.trim().is_empty() {
+        bail!("the value must not be empty");
+    }
+    if value.chars().any(char::is_control) {
+        bail!("the value must not contain control characters (such as a line break)");
+    }
+    Ok(Value::String(value.to_owned()))
+}
+
+fn days(value: &str, min: i64) -> Result<Value> {
+    match value.trim().parse::<i64>() {
+        Ok(n) if (min..=3650).contains(&n) => Ok(Value::Integer(n)),
+        _ => bail!("expected a whole number of days from {min} to 3650, got {value:?}"),
+    }
+}
+
+fn find_key(name: &str) -> Result<&'static Key> {
+    KEYS.iter().find(|k| k.name == name).ok_or_else(|| {
+        let known: Vec<&str> = KEYS.iter().map(|k| k.name).collect();
+        anyhow::anyhow!("unknown config key {name:?} (known keys: {})", known.join(", "))
+    })
+}
+
+/// The settings every command may use, with defaults filled in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub user_name: Option<String>,
+    pub user_email: Option<String>,
+    pub after_days: u32,
+    pub expire_after_days: u32,
+    pub kind: FollowupKind,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            user_name: None,
+            user_email: None,
+            after_days: 2,
+            expire_after_days: 30,
+            kind: FollowupKind::Combined,
+        }
+    }
+}
+
+/// The file's keys as `section.key` names with their values as text.
+fn flatten(table: &Table) -> Result<Vec<(String, Value)>> {
+    let mut out = Vec::new();
+    for (section, inner) in table {
+        let Value::Table(inner) = inner else {
+            bail!("unknown config key {section:?} (keys look like followup.after_days)");
+        };
+        for (key, value) in inner {
+            out.push((format!("{section}.{key}"), value.clone()));
+        }
+    }
+    Ok(out)
+}
+
+fn value_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+impl Config {
+    /// Reads the file at `path`; a missing file means all defaults.
+    pub fn load(path: &Path) -> Result<Config> {
+        let table = read_table(path)?;
+        Config::from_table(&table).with_context(|| format!("in config file {}", path.display()))
+    }
+
+    fn from_table(table: &Table) -> Result<Config> {
+        let mut config = Config::default();
+        for (name, value) in flatten(table)? {
+            let key = find_key(&name)?;
+            let checked = match &value {
+                Value::String(s) => (key.check)(s),
+                Value::Integer(n) => (key.check)(&n.to_string()),
+                _ => bail!("invalid value for {name}: {value}"),
+            }
+            .with_context(|| format!("invalid value for {name}"))?;
+            let text = value_text(&checked);
+            match name.as_str() {
+                "user.name" => config.user_name = Some(text),
+                "user.email" => config.user_email = Some(text),
+                "followup.after_days" => config.after_days = text.parse()?,
+                "followup.expire_after_days" => config.expire_after_days = text.parse()?,
+                "followup.kind" => config.kind = text.parse()?,
+                _ => unreachable!("every key in KEYS is handled"),
+            }
+        }
+        Ok(config)
+    }
+}
+
+fn read_table(path: &Path) -> Result<Table> {
+    match fs::read_to_string(path) {
+        Ok(text) => text.parse::<Table>().map_err(|e| {
+            let reason = e.message().to_owned();
+            anyhow::anyhow!("config file {} is not valid TOML: {reason}", path.display())
+        }),
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(Table::new()),
+        Err(e) => Err(e).with_context(|| format!("cannot read config file {}", path.display())),
+    }
+}
+
+/// The value of `name` as set in the file, else its default; `None` when neither exists.
+pub fn get(path: &Path, name: &str) -> Result<Option<String>> {
+    let key = find_key(name)?;
+    Config::load(path)?;
+    let table = read_table(path)?;
+    let set = flatten(&table)?
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| value_text(&v));
+    Ok(set.or(key.default.map(str::to_owned)))
+}
+
+/// Every key with its value and whether it comes from the file.
+pub fn list(path: &Path) -> Result<Vec<(&'static Key, Option<String>, bool)>> {
+    Config::load(path)?;
+    let set = flatten(&read_table(path)?)?;
+    Ok(KEYS
+        .iter()
+        .map(|key| match set.iter().find(|(n, _)| n == key.name) {
+            Some((_, value)) => (key, Some(value_text(value)), true),
+            None => (key, key.default.map(str::to_owned), false),
+        })
+        .collect())
+}
+
+/// Sets (`Some`) or removes (`None`) a key, after checking the key, the value, and the rest of the file.
+pub fn update(path: &Path, name: &str, value: Option<&str>) -> Result<()> {
+    let key = find_key(name)?;
+    let mut table = read_table(path)?;
+    let (section, leaf) = name.split_once('.').expect("every key has a section");
+    match value {
+        Some(value) => {
+            let checked = (key.check)(value).with_context(|| format!("invalid value for {name}"))?;
+            let inner = table.entry(section).or_insert_with(|| Value::Table(Table::new()));
+            let Value::Table(inner) = inner else {
+                bail!("config key {section:?} is not a section")
+            };
+            inner.insert(leaf.to_owned(), checked);
+        }
+        None => {
+            if let Some(Value::Table(inner)) = table.get_mut(section) {
+                inner.remove(leaf);
+                if inner.is_empty() {
+                    table.remove(section);
+                }
+            }
+        }
+    }
+    Config::from_table(&table).with_context(|| format!("in config file {}", path.display()))?;
+    crate::private::write_file(path, toml::to_string(&table)?.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn parse(text: &str) -> Result<Config> {
+        Config::from_table(&text.parse::<Table>()?)
+    }
+
+    #[test]
+    fn defaults_and_overrides() {
+        assert_eq!(parse("").unwrap(), Config::default());
+        let config = parse("[user]\nname = \"Ana Lima\"\n[followup]\nafter_days = 5\nkind = \"network\"\n").unwrap();
+        assert_eq!(config.user_name.as_deref(), Some("Ana Lima"));
+        assert_eq!(config.after_days, 5);
+        assert_eq!(config.kind, FollowupKind::Network);
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_are_errors() {
+        let cases = [
+            ("[user]\nnmae = \"x\"\n", "unknown config key \"user.nmae\""),
+            ("colour = \"red\"\n", "unknown config key \"colour\""),
+            ("[followup]\nafter_days = -1\n", "invalid value for followup.after_days"),
+            (
+                "[followup]\nafter_days = 1.5\n",
+                "invalid value for followup.after_days",
+            ),
+            ("[followup]\nkind = \"grovel\"\n", "invalid value for followup.kind"),
+            ("[user]\nname = \"\"\n", "invalid value for user.name"),
+        ];
+        for (text, expected) in cases {
+            let err = format!("{:#}", parse(text).unwrap_err());
+            assert!(err.contains(expected), "{text:?}: {err}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_file_is_a_config_or_an_error(text in "\\PC{0,200}") {
+            if let Ok(table) = text.parse::<Table>() {
+                let _ = Config::from_table(&table);
+            }
+        }
+
+        #[test]
+        fn any_value_is_checked_without_panic(key in 0..KEYS.len(), value in "\\PC{0,40}") {
+            let _ = (KEYS[key].check)(&value);
+        }
+    }
+}

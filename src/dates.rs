@@ -1,0 +1,136 @@
+//! Date arguments as people type them: `2026-11-27`, an RFC 3339 time, `today`, `yesterday`, `tomorrow`,
+//! `3 days ago`, `3d ago`, `in 3 days`, `in 3d`. Relative forms count calendar days from `today`.
+
+use anyhow::{Result, bail};
+use chrono::{DateTime, Days, NaiveDate, Utc};
+
+use crate::clock::local_day;
+
+const HINT: &str = "use YYYY-MM-DD, today, yesterday, tomorrow, 'N days ago' or 'in N days'";
+
+/// Parses a date argument relative to `today`.
+pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate> {
+    let text = input.trim().to_lowercase();
+    let parsed = match text.as_str() {
+        "today" => Some(today),
+        "yesterday" => today.checked_sub_days(Days::new(1)),
+        "tomorrow" => today.checked_add_days(Days::new(1)),
+        _ => absolute(&text).or_else(|| relative(&text, today)),
+    };
+    match parsed {
+        Some(day) => Ok(day),
+        None => bail!("invalid date {input:?}: {HINT}"),
+    }
+}
+
+fn absolute(text: &str) -> Option<NaiveDate> {
+    if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Some(day);
+    }
+    DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|instant| local_day(instant.with_timezone(&Utc)))
+}
+
+fn relative(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    if let Some(rest) = text.strip_suffix(" ago") {
+        return today.checked_sub_days(Days::new(count_days(rest)?));
+    }
+    if let Some(rest) = text.strip_prefix("in ") {
+        return today.checked_add_days(Days::new(count_days(rest)?));
+    }
+    None
+}
+
+/// `3 days`, `1 day`, `3d`, `3 d`.
+fn count_days(text: &str) -> Option<u64> {
+    let text = text.trim();
+    let digits = text
+        .strip_suffix("days")
+        .or_else(|| text.strip_suffix("day"))
+        .or_else(|| text.strip_suffix('d'))?
+        .trim();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|n| *n <= 100_000)
+}
+
+/// A calendar day as stored and shown.
+pub fn format_day(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+/// Calendar days from `earlier` to `later` (negative when `earlier` is after `later`).
+pub fn days_between(earlier: NaiveDate, later: NaiveDate) -> i64 {
+    (later - earlier).num_days()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn accepted_forms() {
+        let today = day("2026-03-01");
+        let cases = [
+            ("2026-02-14", "2026-02-14"),
+            ("today", "2026-03-01"),
+            (" Today ", "2026-03-01"),
+            ("yesterday", "2026-02-28"),
+            ("tomorrow", "2026-03-02"),
+            ("1 day ago", "2026-02-28"),
+            ("3 days ago", "2026-02-26"),
+            ("3d ago", "2026-02-26"),
+            ("0 days ago", "2026-03-01"),
+            ("in 2 days", "2026-03-03"),
+            ("in 2d", "2026-03-03"),
+            ("2026-02-14T23:30:00Z", "2026-02-14"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(parse_date(input, today).unwrap(), day(expected), "{input}");
+        }
+    }
+
+    #[test]
+    fn rejected_forms_name_the_input() {
+        let today = day("2026-03-01");
+        for bad in [
+            "",
+            "2026-02-30",
+            "soon",
+            "days ago",
+            "-3 days ago",
+            "3 weeks ago",
+            "in days",
+            "1e3d ago",
+        ] {
+            let err = parse_date(bad, today).unwrap_err().to_string();
+            assert!(err.contains("invalid date"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn days_between_counts_calendar_days() {
+        assert_eq!(days_between(day("2026-02-27"), day("2026-03-01")), 2);
+        assert_eq!(days_between(day("2026-03-01"), day("2026-02-27")), -2);
+    }
+
+    proptest! {
+        #[test]
+        fn any_input_is_a_date_or_an_error(input in "\\PC*|[0-9 a-z-]{0,20}") {
+            let _ = parse_date(&input, day("2026-11-27"));
+        }
+
+        #[test]
+        fn huge_counts_do_not_overflow(n in any::<u64>()) {
+            let _ = parse_date(&format!("{n} days ago"), day("2026-11-27"));
+            let _ = parse_date(&format!("in {n}d"), day("2026-11-27"));
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! tracker: a local-first job-application tracker that reminds you to follow up on rejections.
+
+pub mod cli;
+pub mod clock;
+mod cmd;
+pub mod config;
+pub mod dates;
+pub mod json;
+pub mod model;
+pub mod output;
+mod private;
+pub mod store;
+
+use std::io::ErrorKind;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::output::Style;
+use crate::store::Store;
+
+/// An error that ends the run with a particular exit code (documented in the README).
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Failure {}
+
+/// Where tracker keeps its files for this run.
+#[derive(Debug, Clone)]
+pub struct Paths {
+    pub db: PathBuf,
+    pub config: PathBuf,
+}
+
+impl Paths {
+    fn resolve(cli: &Cli) -> Result<Paths> {
+        let dirs = || {
+            directories::ProjectDirs::from("", "", "tracker")
+                .context("cannot find your home folder; set TRACKER_DB and TRACKER_CONFIG")
+        };
+        let db = match &cli.db {
+            Some(path) => path.clone(),
+            None => dirs()?.data_dir().join("tracker.db"),
+        };
+        let config = match &cli.config {
+            Some(path) => path.clone(),
+            None => dirs()?.config_dir().join("config.toml"),
+        };
+        Ok(Paths { db, config })
+    }
+
+    /// Custom follow-up templates live beside the configuration file.
+    pub fn templates(&self) -> PathBuf {
+        self.config
+            .parent()
+            .map_or_else(|| PathBuf::from("templates"), |dir| dir.join("templates"))
+    }
+}
+
+/// What every command that reads or writes applications receives.
+pub struct Ctx {
+    pub store: Store,
+    pub clock: Clock,
+    pub config: Config,
+    pub style: Style,
+    pub paths: Paths,
+}
+
+/// Runs tracker with the process's arguments and environment; returns the exit code.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage_error(&error),
+    };
+    match dispatch(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => report(&error),
+    }
+}
+
+fn dispatch(cli: Cli) -> Result<()> {
+    let clock = Clock::read()?;
+    let style = Style::new(cli.color);
+    let paths = Paths::resolve(&cli)?;
+    // Commands that need no database.
+    match &cli.command {
+        Command::Config(args) => return cmd::config::run(&paths, args),
+        Command::Completions(args) => return cmd::completions::run(args),
+        Command::Demo(_) => return cmd::demo::run(clock, style, &paths),
+        _ => {}
+    }
+    let config = Config::load(&paths.config)?;
+    let store = Store::open(&paths.db)?;
+    let mut ctx = Ctx {
+        store,
+        clock,
+        config,
+        style,
+        paths,
+    };
+    cmd::run(&mut ctx, cli.command)
+}
+
+/// Clap's errors, cut to one line (help and version are printed whole).
+fn usage_error(error: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind as Kind;
+    if matches!(
+        error.kind(),
+        Kind::DisplayHelp | Kind::DisplayVersion | Kind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = error.print();
+        return if error.use_stderr() {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    let rendered = error.render().to_string();
+    let first = rendered
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("invalid arguments");
+    let message = first.strip_prefix("error: ").unwrap_or(first);
+    let subcommand: Vec<String> = std::env::args()
+        .skip(1)
+        .take_while(|a| !a.starts_with('-'))
+        .take(1)
+        .collect();
+    let help = match subcommand.first() {
+        Some(name) if Cli::command_has(name) => format!("tracker {name} --help"),
+        _ => "tracker --help".to_owned(),
+    };
+    output::say(&format!("tracker: {message} (see: {help})"));
+    ExitCode::from(2)
+}
+
+impl Cli {
+    fn command_has(name: &str) -> bool {
+        use clap::CommandFactory;
+        Cli::command().find_subcommand(name).is_some()
+    }
+}
+
+/// Prints an error once, with its causes, and picks the exit code. A closed stdout is not an error.
+fn report(error: &anyhow::Error) -> ExitCode {
+    let broken_pipe = error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == ErrorKind::BrokenPipe)
+    });
+    if broken_pipe {
+        return ExitCode::SUCCESS;
+    }
+    output::say(&format!("tracker: {}", output::inert(&format!("{error:#}"))));
+    let code = error
+        .chain()
+        .find_map(|cause| cause.downcast_ref::<Failure>())
+        .map_or(1, |f| f.code);
+    ExitCode::from(code)
+}

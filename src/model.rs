@@ -1,0 +1,499 @@
+//! Plain types and the pure rules about them.
+
+use std::fmt;
+use std::str::FromStr;
+
+use anyhow::{Result, bail};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::dates::format_day;
+
+/// Where an application stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Noted, not applied yet
+    Saved,
+    /// Application sent
+    Applied,
+    /// In interviews
+    Interviewing,
+    /// Offer received
+    Offer,
+    /// Offer accepted
+    Accepted,
+    /// Turned down by the employer
+    Rejected,
+    /// Withdrawn by you
+    Withdrawn,
+    /// No answer for too long
+    Ghosted,
+}
+
+impl Status {
+    pub const ALL: [Status; 8] = [
+        Status::Saved,
+        Status::Applied,
+        Status::Interviewing,
+        Status::Offer,
+        Status::Accepted,
+        Status::Rejected,
+        Status::Withdrawn,
+        Status::Ghosted,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Saved => "saved",
+            Status::Applied => "applied",
+            Status::Interviewing => "interviewing",
+            Status::Offer => "offer",
+            Status::Accepted => "accepted",
+            Status::Rejected => "rejected",
+            Status::Withdrawn => "withdrawn",
+            Status::Ghosted => "ghosted",
+        }
+    }
+
+    /// Still in progress: a new application for the same job would be a duplicate.
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            Status::Saved | Status::Applied | Status::Interviewing | Status::Offer
+        )
+    }
+
+    /// How far along the hiring process this status is; `None` for the endings that are not a stage.
+    pub fn stage(self) -> Option<u8> {
+        match self {
+            Status::Saved => Some(0),
+            Status::Applied => Some(1),
+            Status::Interviewing => Some(2),
+            Status::Offer => Some(3),
+            Status::Accepted => Some(4),
+            Status::Rejected | Status::Withdrawn | Status::Ghosted => None,
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Status {
+    type Err = anyhow::Error;
+    fn from_str(text: &str) -> Result<Status> {
+        match Status::ALL.into_iter().find(|s| s.as_str() == text) {
+            Some(status) => Ok(status),
+            None => bail!(
+                "unknown status {text:?} (expected one of: {})",
+                join(Status::ALL.map(Status::as_str))
+            ),
+        }
+    }
+}
+
+/// What an event records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    Status,
+    Note,
+    Followup,
+    Dismiss,
+    Snooze,
+    Reply,
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 6] = [
+        EventKind::Status,
+        EventKind::Note,
+        EventKind::Followup,
+        EventKind::Dismiss,
+        EventKind::Snooze,
+        EventKind::Reply,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Status => "status",
+            EventKind::Note => "note",
+            EventKind::Followup => "followup",
+            EventKind::Dismiss => "dismiss",
+            EventKind::Snooze => "snooze",
+            EventKind::Reply => "reply",
+        }
+    }
+}
+
+impl FromStr for EventKind {
+    type Err = anyhow::Error;
+    fn from_str(text: &str) -> Result<EventKind> {
+        match EventKind::ALL.into_iter().find(|k| k.as_str() == text) {
+            Some(kind) => Ok(kind),
+            None => bail!(
+                "unknown event kind {text:?} (expected one of: {})",
+                join(EventKind::ALL.map(EventKind::as_str))
+            ),
+        }
+    }
+}
+
+/// Which follow-up email to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum FollowupKind {
+    /// Ask how a future application could be stronger
+    Feedback,
+    /// Ask to be kept in mind for other roles
+    Network,
+    /// Both asks in one message
+    Combined,
+}
+
+impl FollowupKind {
+    pub const ALL: [FollowupKind; 3] = [FollowupKind::Feedback, FollowupKind::Network, FollowupKind::Combined];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FollowupKind::Feedback => "feedback",
+            FollowupKind::Network => "network",
+            FollowupKind::Combined => "combined",
+        }
+    }
+}
+
+impl fmt::Display for FollowupKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for FollowupKind {
+    type Err = anyhow::Error;
+    fn from_str(text: &str) -> Result<FollowupKind> {
+        match FollowupKind::ALL.into_iter().find(|k| k.as_str() == text) {
+            Some(kind) => Ok(kind),
+            None => bail!(
+                "unknown follow-up kind {text:?} (expected one of: {})",
+                join(FollowupKind::ALL.map(FollowupKind::as_str))
+            ),
+        }
+    }
+}
+
+fn join<const N: usize>(items: [&str; N]) -> String {
+    items.join(", ")
+}
+
+/// The fields a person types in about an application.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fields {
+    pub company: String,
+    pub position: String,
+    pub url: Option<String>,
+    pub location: Option<String>,
+    pub source: Option<String>,
+    pub salary: Option<String>,
+    pub notes: Option<String>,
+    pub tags: Vec<String>,
+    pub contact_name: Option<String>,
+    pub contact_email: Option<String>,
+    pub contact_salutation: Option<String>,
+}
+
+impl Fields {
+    /// Company and position must hold more than white space.
+    pub fn validate(&self) -> Result<()> {
+        if self.company.trim().is_empty() {
+            bail!("company must not be empty");
+        }
+        if self.position.trim().is_empty() {
+            bail!("position must not be empty");
+        }
+        if self.tags.iter().any(|t| t.trim().is_empty()) {
+            bail!("a tag must not be empty");
+        }
+        Ok(())
+    }
+
+    /// The key that finds another application for the same job: trimmed and case-folded.
+    pub fn dup_key(&self) -> String {
+        format!(
+            "{}\u{1f}{}",
+            self.company.trim().to_lowercase(),
+            self.position.trim().to_lowercase()
+        )
+    }
+}
+
+/// One entry in an application's history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub kind: EventKind,
+    pub on: NaiveDate,
+    /// The status before a `status` event.
+    pub from: Option<Status>,
+    /// The new status of a `status` event.
+    pub status: Option<Status>,
+    pub note: Option<String>,
+    /// The day a `snooze` ends.
+    pub until: Option<NaiveDate>,
+    /// The email a `followup` event sent.
+    pub template: Option<FollowupKind>,
+    pub recorded_at: DateTime<Utc>,
+}
+
+impl Event {
+    pub fn new(kind: EventKind, on: NaiveDate, recorded_at: DateTime<Utc>) -> Event {
+        Event {
+            kind,
+            on,
+            from: None,
+            status: None,
+            note: None,
+            until: None,
+            template: None,
+            recorded_at,
+        }
+    }
+
+    pub fn status_change(from: Option<Status>, to: Status, on: NaiveDate, recorded_at: DateTime<Utc>) -> Event {
+        Event {
+            from,
+            status: Some(to),
+            ..Event::new(EventKind::Status, on, recorded_at)
+        }
+    }
+
+    pub fn with_note(mut self, note: Option<String>) -> Event {
+        self.note = note;
+        self
+    }
+}
+
+/// An application with its cached current state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Application {
+    pub id: i64,
+    pub fields: Fields,
+    pub created_at: DateTime<Utc>,
+    pub status: Status,
+    pub status_on: NaiveDate,
+    pub last_event_on: NaiveDate,
+    /// Oldest first; empty where a listing did not load them.
+    pub events: Vec<Event>,
+}
+
+impl Application {
+    /// The furthest stage the history reached, whatever the status is now.
+    pub fn furthest_stage(&self) -> Option<Status> {
+        furthest_stage(&self.events)
+    }
+}
+
+/// The furthest stage among status events (`interviewing` survives a later rejection).
+pub fn furthest_stage(events: &[Event]) -> Option<Status> {
+    events
+        .iter()
+        .filter_map(|e| e.status)
+        .filter_map(|s| s.stage().map(|rank| (rank, s)))
+        .max_by_key(|(rank, _)| *rank)
+        .map(|(_, s)| s)
+}
+
+/// What the history says now: the cache the store keeps beside each application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct State {
+    pub status: Status,
+    pub status_on: NaiveDate,
+    pub last_event_on: NaiveDate,
+}
+
+impl State {
+    /// The state after `event`, or why `event` cannot follow `previous`. The first event of an application
+    /// must be a status event (its creation); a status event's `from`, when given, must be the status before.
+    pub fn next(previous: Option<State>, event: &Event, today: NaiveDate) -> Result<State> {
+        check_event_date(event.on, previous.map(|p| p.last_event_on), today)?;
+        let Some(previous) = previous else {
+            return match (event.kind, event.status) {
+                (EventKind::Status, Some(status)) => Ok(State {
+                    status,
+                    status_on: event.on,
+                    last_event_on: event.on,
+                }),
+                _ => bail!("the first event must be a status event (the application's creation)"),
+            };
+        };
+        if event.kind != EventKind::Status {
+            return Ok(State {
+                last_event_on: event.on,
+                ..previous
+            });
+        }
+        let Some(status) = event.status else {
+            bail!("a status event needs a status")
+        };
+        if let Some(from) = event.from.filter(|from| *from != previous.status) {
+            bail!(
+                "status event says it changed from {from}, but the status before it was {}",
+                previous.status
+            );
+        }
+        Ok(State {
+            status,
+            status_on: event.on,
+            last_event_on: event.on,
+        })
+    }
+
+    /// Replays a whole history, oldest first.
+    pub fn replay(events: &[Event], today: NaiveDate) -> Result<State> {
+        let mut state = None;
+        for (index, event) in events.iter().enumerate() {
+            let next = State::next(state, event, today).map_err(|e| anyhow::anyhow!("event {index}: {e}"))?;
+            state = Some(next);
+        }
+        state.ok_or_else(|| anyhow::anyhow!("an application needs at least one status event"))
+    }
+}
+
+/// An event's date must not be before the application's newest event, nor after today.
+pub fn check_event_date(on: NaiveDate, previous: Option<NaiveDate>, today: NaiveDate) -> Result<()> {
+    if on > today {
+        bail!(
+            "date {} is in the future (today is {})",
+            format_day(on),
+            format_day(today)
+        );
+    }
+    if let Some(previous) = previous.filter(|p| on < *p) {
+        bail!(
+            "date {} is before the application's previous event on {} (events are recorded in order)",
+            format_day(on),
+            format_day(previous)
+        );
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn status_round_trips_through_text() {
+        for status in Status::ALL {
+            assert_eq!(status.as_str().parse::<Status>().unwrap(), status);
+        }
+        let err = "hired".parse::<Status>().unwrap_err().to_string();
+        assert!(err.starts_with("unknown status \"hired\""), "{err}");
+    }
+
+    #[test]
+    fn open_statuses() {
+        let open: Vec<_> = Status::ALL.into_iter().filter(|s| s.is_open()).collect();
+        assert_eq!(
+            open,
+            [Status::Saved, Status::Applied, Status::Interviewing, Status::Offer]
+        );
+    }
+
+    #[test]
+    fn furthest_stage_survives_rejection() {
+        let at = DateTime::UNIX_EPOCH;
+        let events = vec![
+            Event::status_change(None, Status::Applied, day("2026-01-01"), at),
+            Event::status_change(Some(Status::Applied), Status::Interviewing, day("2026-01-05"), at),
+            Event::new(EventKind::Note, day("2026-01-06"), at),
+            Event::status_change(Some(Status::Interviewing), Status::Rejected, day("2026-01-09"), at),
+        ];
+        assert_eq!(furthest_stage(&events), Some(Status::Interviewing));
+        assert_eq!(furthest_stage(&events[..1]), Some(Status::Applied));
+        assert_eq!(furthest_stage(&[]), None);
+    }
+
+    #[test]
+    fn event_dates_are_ordered_and_not_in_the_future() {
+        let today = day("2026-03-10");
+        assert!(check_event_date(today, Some(today), today).is_ok());
+        assert!(check_event_date(day("2026-03-01"), None, today).is_ok());
+        let future = check_event_date(day("2026-03-11"), None, today)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(future, "date 2026-03-11 is in the future (today is 2026-03-10)");
+        let early = check_event_date(day("2026-03-01"), Some(day("2026-03-02")), today).unwrap_err();
+        assert!(
+            early
+                .to_string()
+                .contains("before the application's previous event on 2026-03-02")
+        );
+    }
+
+    #[test]
+    fn replay_follows_the_history() {
+        let at = DateTime::UNIX_EPOCH;
+        let today = day("2026-02-01");
+        let events = vec![
+            Event::status_change(None, Status::Applied, day("2026-01-01"), at),
+            Event::status_change(None, Status::Rejected, day("2026-01-09"), at),
+            Event::new(EventKind::Note, day("2026-01-10"), at),
+        ];
+        let state = State::replay(&events, today).unwrap();
+        assert_eq!(state.status, Status::Rejected);
+        assert_eq!(state.status_on, day("2026-01-09"));
+        assert_eq!(state.last_event_on, day("2026-01-10"));
+
+        let note_first = [Event::new(EventKind::Note, day("2026-01-01"), at)];
+        assert!(
+            State::replay(&note_first, today)
+                .unwrap_err()
+                .to_string()
+                .contains("first event must be a status")
+        );
+        let wrong_from = [
+            events[0].clone(),
+            Event::status_change(Some(Status::Offer), Status::Rejected, day("2026-01-09"), at),
+        ];
+        let err = State::replay(&wrong_from, today).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "event 1: status event says it changed from offer, but the status before it was applied"
+        );
+        assert!(State::replay(&[], today).is_err());
+    }
+
+    #[test]
+    fn dup_key_ignores_case_and_outer_space() {
+        let a = Fields {
+            company: " ACME ".into(),
+            position: "Engineer".into(),
+            ..Fields::default()
+        };
+        let b = Fields {
+            company: "acme".into(),
+            position: "engineer ".into(),
+            ..Fields::default()
+        };
+        assert_eq!(a.dup_key(), b.dup_key());
+        let c = Fields {
+            company: "Straße".into(),
+            position: "x".into(),
+            ..Fields::default()
+        };
+        let d = Fields {
+            company: "STRASSE".into(),
+            position: "x".into(),
+            ..Fields::default()
+        };
+        assert_ne!(c.dup_key(), d.dup_key(), "lower-casing, not full case folding");
+    }
+}

@@ -1,0 +1,176 @@
+//! The `applications` table: one function per query, its SQL beside it.
+
+use anyhow::{Context, Result, bail};
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Row, named_params, params};
+
+use super::codec;
+use crate::clock::format_instant;
+use crate::dates::format_day;
+use crate::model::{Application, Fields, State, Status};
+
+const COLUMNS: &str = "id, company, position, url, location, source, salary, notes, tags, contact_name, \
+     contact_email, contact_salutation, created_at, status, status_on, last_event_on";
+
+/// Maps a row selected with `COLUMNS`; events are loaded separately.
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Application> {
+    let tags: String = row.get("tags")?;
+    let tags: Vec<String> = serde_json::from_str(&tags)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(8, rusqlite::types::Type::Text, e.into()))?;
+    Ok(Application {
+        id: row.get("id")?,
+        fields: Fields {
+            company: row.get("company")?,
+            position: row.get("position")?,
+            url: row.get("url")?,
+            location: row.get("location")?,
+            source: row.get("source")?,
+            salary: row.get("salary")?,
+            notes: row.get("notes")?,
+            tags,
+            contact_name: row.get("contact_name")?,
+            contact_email: row.get("contact_email")?,
+            contact_salutation: row.get("contact_salutation")?,
+        },
+        created_at: codec::instant(row, "created_at")?,
+        status: row.get("status")?,
+        status_on: codec::day(row, "status_on")?,
+        last_event_on: codec::day(row, "last_event_on")?,
+        events: Vec::new(),
+    })
+}
+
+fn tags_json(fields: &Fields) -> String {
+    serde_json::to_string(&fields.tags).expect("a list of strings serialises")
+}
+
+pub fn insert(tx: &Connection, fields: &Fields, created_at: DateTime<Utc>, state: State) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO applications (company, position, url, location, source, salary, notes, tags, contact_name,
+             contact_email, contact_salutation, created_at, dup_key, status, status_on, last_event_on)
+         VALUES (:company, :position, :url, :location, :source, :salary, :notes, :tags, :contact_name,
+             :contact_email, :contact_salutation, :created_at, :dup_key, :status, :status_on, :last_event_on)",
+    )?
+    .execute(named_params! {
+        ":company": fields.company,
+        ":position": fields.position,
+        ":url": fields.url,
+        ":location": fields.location,
+        ":source": fields.source,
+        ":salary": fields.salary,
+        ":notes": fields.notes,
+        ":tags": tags_json(fields),
+        ":contact_name": fields.contact_name,
+        ":contact_email": fields.contact_email,
+        ":contact_salutation": fields.contact_salutation,
+        ":created_at": format_instant(created_at),
+        ":dup_key": fields.dup_key(),
+        ":status": state.status,
+        ":status_on": format_day(state.status_on),
+        ":last_event_on": format_day(state.last_event_on),
+    })
+    .context("cannot insert the application")?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// The application with this id (without its events), or an error naming the id.
+pub fn get(conn: &Connection, id: i64) -> Result<Application> {
+    let sql = format!("SELECT {COLUMNS} FROM applications WHERE id = ?1");
+    let app = conn
+        .prepare_cached(&sql)?
+        .query_row([id], from_row)
+        .optional()
+        .context("cannot read the application")?;
+    match app {
+        Some(app) => Ok(app),
+        None => bail!("no application with id {id} (see: tracker list)"),
+    }
+}
+
+/// An application for the same job that is still open, if any.
+pub fn find_open_duplicate(conn: &Connection, fields: &Fields) -> Result<Option<i64>> {
+    conn.prepare_cached(
+        "SELECT id FROM applications
+         WHERE dup_key = ?1 AND status IN ('saved', 'applied', 'interviewing', 'offer')
+         ORDER BY id LIMIT 1",
+    )?
+    .query_row([fields.dup_key()], |row| row.get(0))
+    .optional()
+    .context("cannot look for duplicates")
+}
+
+/// Applications, most recently changed first; `statuses` empty means all of them.
+pub fn list(conn: &Connection, statuses: &[Status], limit: Option<u64>) -> Result<Vec<Application>> {
+    let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+    let rows = if statuses.is_empty() {
+        let sql = format!("SELECT {COLUMNS} FROM applications ORDER BY status_on DESC, id DESC LIMIT ?1");
+        let mut stmt = conn.prepare_cached(&sql)?;
+        codec::collect(stmt.query([limit])?, from_row)?
+    } else {
+        let statuses: Vec<&str> = statuses.iter().map(|s| s.as_str()).collect();
+        let statuses = serde_json::to_string(&statuses).expect("strings serialise");
+        let sql = format!(
+            "SELECT {COLUMNS} FROM applications
+             WHERE status IN (SELECT value FROM json_each(?1))
+             ORDER BY status_on DESC, id DESC LIMIT ?2"
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        codec::collect(stmt.query(params![statuses, limit])?, from_row)?
+    };
+    Ok(rows)
+}
+
+/// Every application, oldest id first (for export).
+pub fn all(conn: &Connection) -> Result<Vec<Application>> {
+    let sql = format!("SELECT {COLUMNS} FROM applications ORDER BY id");
+    let mut stmt = conn.prepare(&sql)?;
+    Ok(codec::collect(stmt.query([])?, from_row)?)
+}
+
+pub fn count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM applications", [], |row| row.get(0))?)
+}
+
+pub fn update_fields(tx: &Connection, id: i64, fields: &Fields) -> Result<()> {
+    tx.execute(
+        "UPDATE applications SET company = :company, position = :position, url = :url, location = :location,
+             source = :source, salary = :salary, notes = :notes, tags = :tags, contact_name = :contact_name,
+             contact_email = :contact_email, contact_salutation = :contact_salutation, dup_key = :dup_key
+         WHERE id = :id",
+        named_params! {
+            ":id": id,
+            ":company": fields.company,
+            ":position": fields.position,
+            ":url": fields.url,
+            ":location": fields.location,
+            ":source": fields.source,
+            ":salary": fields.salary,
+            ":notes": fields.notes,
+            ":tags": tags_json(fields),
+            ":contact_name": fields.contact_name,
+            ":contact_email": fields.contact_email,
+            ":contact_salutation": fields.contact_salutation,
+            ":dup_key": fields.dup_key(),
+        },
+    )
+    .context("cannot update the application")?;
+    Ok(())
+}
+
+pub fn set_state(tx: &Connection, id: i64, state: State) -> Result<()> {
+    tx.prepare_cached("UPDATE applications SET status = ?2, status_on = ?3, last_event_on = ?4 WHERE id = ?1")?
+        .execute(params![
+            id,
+            state.status,
+            format_day(state.status_on),
+            format_day(state.last_event_on)
+        ])
+        .context("cannot update the application's status")?;
+    Ok(())
+}
+
+pub fn delete(tx: &Connection, id: i64) -> Result<()> {
+    tx.execute("DELETE FROM applications WHERE id = ?1", [id])
+        .context("cannot delete the application")?;
+    Ok(())
+}
