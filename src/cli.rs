@@ -270,6 +270,7 @@ pub enum ConfigAction {
         /// The key, e.g. followup.after_days
         key: String,
         /// The new value
+        #[arg(allow_hyphen_values = true)]
         value: String,
     },
     /// Remove a setting (back to its default)

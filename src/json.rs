@@ -1,7 +1,7 @@
 //! The stable JSON shape of applications and events: written by `show`, `list`, `export` and `add --json`,
 //! read back by `import`.
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -161,13 +161,13 @@ pub struct Incoming {
 
 fn day(text: &str, field: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .with_context(|| format!("field {field}: invalid date {text:?} (expected YYYY-MM-DD)"))
+        .map_err(|_| anyhow::anyhow!("field {field}: invalid date {text:?} (expected YYYY-MM-DD)"))
 }
 
 fn instant(text: &str, field: &str) -> Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
-        .with_context(|| format!("field {field}: invalid time {text:?} (expected RFC 3339)"))
+        .map_err(|_| anyhow::anyhow!("field {field}: invalid time {text:?} (expected RFC 3339)"))
 }
 
 impl AppIn {

@@ -52,20 +52,26 @@ fn parse(bytes: &[u8]) -> Result<Vec<AppIn>> {
             Ok(apps)
         }
         Err(error) => {
-            let mut segments = error.path().iter();
             let inner = error.inner();
-            let Some(Segment::Seq { index }) = segments.next() else {
-                if inner.is_syntax() || inner.is_eof() {
-                    bail!("not valid JSON: {inner}");
-                }
-                bail!("expected a JSON array of applications: {inner}");
-            };
-            let field = segments.map(ToString::to_string).collect::<String>();
-            let field = field.trim_start_matches('.');
-            if field.is_empty() {
-                bail!("element {index}: {inner}");
+            if inner.is_syntax() || inner.is_eof() {
+                bail!("not valid JSON: {inner}");
             }
-            bail!("element {index}, field {field}: {inner}")
+            let mut segments = error.path().iter();
+            let Some(Segment::Seq { index }) = segments.next() else {
+                bail!("expected a JSON array of applications, as written by tracker export");
+            };
+            let field: String = segments
+                .map(|segment| match segment {
+                    Segment::Seq { index } => format!("[{index}]"),
+                    Segment::Map { key } => format!(".{key}"),
+                    Segment::Enum { variant } => format!(".{variant}"),
+                    Segment::Unknown => ".?".to_owned(),
+                })
+                .collect();
+            match field.strip_prefix('.') {
+                Some(field) => bail!("element {index}, field {field}: {inner}"),
+                None => bail!("element {index}: {inner}"),
+            }
         }
     }
 }

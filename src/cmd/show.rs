@@ -28,7 +28,12 @@ pub fn render(app: &Application, today: NaiveDate, style: Style) -> String {
     let title = format!("#{}  {} at {}", app.id, inert(&f.position), inert(&f.company));
     let _ = writeln!(out, "{}", style.bold(&title));
     let days = days_between(app.status_on, today);
-    let mut status = format!("{} since {} ({} days ago)", app.status, format_day(app.status_on), days);
+    let mut status = format!(
+        "{} since {} ({})",
+        app.status,
+        format_day(app.status_on),
+        days_ago(days)
+    );
     if let Some(stage) = app.furthest_stage().filter(|s| *s != app.status) {
         let _ = write!(status, "; got as far as {stage}");
     }
@@ -74,6 +79,15 @@ pub fn render(app: &Application, today: NaiveDate, style: Style) -> String {
         let _ = writeln!(out, "  {}  {}", format_day(event.on), describe(event));
     }
     out
+}
+
+/// `today`, `1 day ago`, `5 days ago`.
+pub fn days_ago(days: i64) -> String {
+    match days {
+        0 => "today".to_owned(),
+        1 => "1 day ago".to_owned(),
+        n => format!("{n} days ago"),
+    }
 }
 
 /// One line of the timeline.

@@ -16,7 +16,9 @@ pub fn open(path: &Path) -> Result<Connection> {
     if path.is_dir() {
         bail!("database path {shown} is a directory (give a file path with --db or TRACKER_DB)");
     }
-    if !path.exists() {
+    if path.exists() {
+        check_header(path)?;
+    } else {
         crate::private::create_file(path)?;
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -44,6 +46,20 @@ pub fn configure(conn: &Connection) -> Result<()> {
     let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
     if mode != "wal" && mode != "memory" {
         bail!("cannot switch to WAL journal mode (got {mode})");
+    }
+    Ok(())
+}
+
+/// SQLite takes a file shorter than its header for an empty database and would write over it: refuse any
+/// non-empty file that does not start with SQLite's magic string.
+fn check_header(path: &Path) -> Result<()> {
+    const MAGIC: &[u8; 16] = b"SQLite format 3\0";
+    let mut header = Vec::with_capacity(16);
+    let file = std::fs::File::open(path).with_context(|| format!("cannot read database {}", path.display()))?;
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, 16), &mut header)
+        .with_context(|| format!("cannot read database {}", path.display()))?;
+    if !header.is_empty() && header != MAGIC {
+        bail!("{} is not a tracker database (not a SQLite file)", path.display());
     }
     Ok(())
 }

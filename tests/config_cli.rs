@@ -1,0 +1,111 @@
+//! tracker config: get, set, unset, list, path; validation; a private file.
+
+mod common;
+
+use common::Env;
+
+#[test]
+fn defaults_set_get_unset() {
+    let env = Env::new();
+    assert_eq!(env.ok(&["config", "get", "followup.after_days"]), "2\n");
+    assert_eq!(env.ok(&["config", "get", "followup.kind"]), "combined\n");
+    assert_eq!(env.ok(&["config", "get", "followup.expire_after_days"]), "30\n");
+    assert_eq!(
+        env.fails(1, &["config", "get", "user.name"]),
+        "tracker: user.name is not set (set it with: tracker config set user.name VALUE)"
+    );
+    env.ok(&["config", "set", "user.name", "Zoë O'Neil"]);
+    env.ok(&["config", "set", "followup.after_days", "5"]);
+    env.ok(&["config", "set", "followup.kind", "network"]);
+    assert_eq!(env.ok(&["config", "get", "user.name"]), "Zoë O'Neil\n");
+    assert_eq!(env.ok(&["config", "get", "followup.after_days"]), "5\n");
+    let listed = env.json(&["config", "list", "--json"]);
+    assert_eq!(
+        listed,
+        serde_json::json!({
+            "followup.after_days": "5", "followup.expire_after_days": "30", "followup.kind": "network",
+            "user.email": null, "user.name": "Zoë O'Neil"
+        })
+    );
+    env.ok(&["config", "unset", "followup.after_days"]);
+    assert_eq!(env.ok(&["config", "get", "followup.after_days"]), "2\n");
+    let text = std::fs::read_to_string(&env.config).unwrap();
+    assert_eq!(
+        text,
+        "[followup]\nkind = \"network\"\n\n[user]\nname = \"Zoë O'Neil\"\n"
+    );
+    assert_eq!(env.ok(&["config", "path"]), format!("{}\n", env.config.display()));
+}
+
+#[test]
+fn the_file_and_its_folder_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    env.ok(&["config", "set", "user.email", "sam@example.org"]);
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&env.config), 0o600);
+    assert_eq!(mode(env.config.parent().unwrap()), 0o700);
+}
+
+#[test]
+fn unknown_keys_and_invalid_values_are_errors() {
+    let env = Env::new();
+    env.ok(&["config", "set", "user.name", "Sam"]);
+    let before = std::fs::read(&env.config).unwrap();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["config", "set", "user.nmae", "x"],
+            "tracker: unknown config key \"user.nmae\" (known keys: user.name, user.email, followup.after_days, followup.expire_after_days, followup.kind)",
+        ),
+        (
+            &["config", "get", "colour"],
+            "tracker: unknown config key \"colour\" (known keys: user.name, user.email, followup.after_days, followup.expire_after_days, followup.kind)",
+        ),
+        (
+            &["config", "set", "followup.after_days", "soon"],
+            "tracker: invalid value for followup.after_days: expected a whole number of days from 0 to 3650, got \"soon\"",
+        ),
+        (
+            &["config", "set", "followup.after_days", "-2"],
+            "tracker: invalid value for followup.after_days: expected a whole number of days from 0 to 3650, got \"-2\"",
+        ),
+        (
+            &["config", "set", "followup.kind", "beg"],
+            "tracker: invalid value for followup.kind: unknown follow-up kind \"beg\" (expected one of: feedback, network, combined)",
+        ),
+        (
+            &["config", "set", "user.name", "Sam\nBcc: x@y"],
+            "tracker: invalid value for user.name: the value must not contain control characters (such as a line break)",
+        ),
+    ];
+    for (args, expected) in cases {
+        assert_eq!(env.fails(1, args), *expected, "{args:?}");
+    }
+    assert_eq!(std::fs::read(&env.config).unwrap(), before);
+}
+
+#[test]
+fn a_broken_file_is_reported_by_every_command() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.config.parent().unwrap()).unwrap();
+    std::fs::write(&env.config, "[followup]\nafter_days = \"two\"\n").unwrap();
+    let err = env.fails(1, &["list"]);
+    assert_eq!(
+        err,
+        format!(
+            "tracker: in config file {}: invalid value for followup.after_days: expected a whole number of days from 0 to 3650, got \"two\"",
+            env.config.display()
+        )
+    );
+    std::fs::write(&env.config, "[followup\n").unwrap();
+    let err = env.fails(1, &["config", "get", "followup.kind"]);
+    assert!(
+        err.starts_with(&format!(
+            "tracker: config file {} is not valid TOML: ",
+            env.config.display()
+        )),
+        "{err}"
+    );
+    // A broken file is reported, never rewritten.
+    assert_eq!(std::fs::read_to_string(&env.config).unwrap(), "[followup\n");
+}
