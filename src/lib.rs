@@ -6,10 +6,14 @@ mod cmd;
 pub mod config;
 pub mod dates;
 pub mod json;
+pub mod mail;
 pub mod model;
+pub mod notify;
 pub mod output;
 mod private;
+pub mod reminder;
 pub mod store;
+pub mod template;
 
 use std::io::ErrorKind;
 use std::path::PathBuf;
@@ -100,6 +104,7 @@ fn dispatch(cli: Cli) -> Result<()> {
     match &cli.command {
         Command::Config(args) => return cmd::config::run(&paths, args),
         Command::Completions(args) => return cmd::completions::run(args),
+        Command::Templates(args) => return cmd::templates::run(&paths, args),
         Command::Demo(_) => return cmd::demo::run(clock, style, &paths),
         _ => {}
     }

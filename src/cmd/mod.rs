@@ -4,14 +4,20 @@ pub mod add;
 pub mod completions;
 pub mod config;
 pub mod demo;
+pub mod dismiss;
+pub mod due;
 pub mod edit;
 pub mod export;
+pub mod followup;
 pub mod import;
 pub mod list;
 pub mod note;
 pub mod remove;
+pub mod reply;
 pub mod show;
+pub mod snooze;
 pub mod status;
+pub mod templates;
 
 use anyhow::Result;
 
@@ -37,7 +43,12 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Rm(args) => remove::run(ctx, &args),
         Command::Export(args) => export::run(ctx, &args),
         Command::Import(args) => import::run(ctx, &args),
-        Command::Config(_) | Command::Completions(_) | Command::Demo(_) => {
+        Command::Due(args) => due::run(ctx, &args),
+        Command::Followup(args) => followup::run(ctx, &args),
+        Command::Dismiss(args) => dismiss::run(ctx, &args),
+        Command::Snooze(args) => snooze::run(ctx, &args),
+        Command::Reply(args) => reply::run(ctx, &args),
+        Command::Config(_) | Command::Completions(_) | Command::Demo(_) | Command::Templates(_) => {
             unreachable!("dispatched before the database is opened")
         }
     }

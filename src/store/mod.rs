@@ -2,6 +2,7 @@
 
 pub mod apps;
 mod codec;
+pub mod due;
 pub mod events;
 mod migrate;
 mod open;

@@ -1,0 +1,150 @@
+//! `tracker followup`: print the follow-up email for a rejection, or record that it was sent.
+
+use anyhow::{Result, bail};
+
+use crate::cli::{DraftFormat, Followup};
+use crate::dates::{format_day, parse_date};
+use crate::mail::{self, Mailbox, one_line};
+use crate::model::{Application, Event, EventKind, FollowupKind, Status};
+use crate::output::{inert, inert_with, print, say};
+use crate::reminder::Reminder;
+use crate::template::{self, Vars};
+use crate::{Ctx, store};
+
+pub fn run(ctx: &mut Ctx, args: &Followup) -> Result<()> {
+    let kind = args.kind.unwrap_or(ctx.config.kind);
+    if args.sent {
+        return record_sent(ctx, args, kind);
+    }
+    let app = store::load(ctx.store.conn(), args.id)?;
+    rejection(&app)?;
+    let Some(sender) = ctx.config.user_name.clone() else {
+        bail!("user.name is not set, and drafts are signed with it (run: tracker config set user.name \"Your Name\")");
+    };
+    let source = template::load(&ctx.paths.templates(), kind)?;
+    let draft = template::render(&source, &vars(&app, sender, ctx.config.user_email.clone(), kind))?;
+    let f = &app.fields;
+    let to = f
+        .contact_email
+        .as_deref()
+        .and_then(|email| Mailbox::new(f.contact_name.as_deref(), email));
+    if let (Some(email), None) = (&f.contact_email, &to) {
+        say(&format!(
+            "tracker: contact email {:?} is not one valid address, so the draft has no recipient (fix it with: tracker edit {} --email ADDRESS)",
+            inert(email),
+            app.id
+        ));
+    }
+    let from = ctx
+        .config
+        .user_email
+        .as_deref()
+        .and_then(|email| Mailbox::new(ctx.config.user_name.as_deref(), email));
+    let text = match args.format {
+        DraftFormat::Text => {
+            let mut text = String::new();
+            if let Some(to) = &to {
+                let name = to.name.as_ref().map_or_else(String::new, |n| format!("{n} "));
+                text.push_str(&format!("To: {name}<{}>\n", to.email));
+            }
+            text.push_str(&format!("Subject: {}\n\n{}", one_line(&draft.subject), draft.body));
+            inert_with(&text, true).into_owned()
+        }
+        DraftFormat::Eml => mail::eml(&draft, from.as_ref(), to.as_ref(), ctx.clock.now)?,
+        DraftFormat::Mailto => mail::mailto(&draft, to.as_ref()),
+    };
+    Ok(print(&text)?)
+}
+
+fn vars(app: &Application, sender: String, sender_email: Option<String>, kind: FollowupKind) -> Vars {
+    let f = &app.fields;
+    let present = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+    let greeting = present(&f.contact_salutation)
+        .or_else(|| present(&f.contact_name))
+        .unwrap_or_else(|| "Hiring Manager".into());
+    let interviewed = app.furthest_stage().and_then(Status::stage) >= Status::Interviewing.stage();
+    Vars {
+        sender,
+        sender_email: sender_email.unwrap_or_default(),
+        company: f.company.trim().to_owned(),
+        position: f.position.trim().to_owned(),
+        greeting,
+        contact: present(&f.contact_name).unwrap_or_default(),
+        interviewed,
+        rejected_on: format_day(app.status_on),
+        kind,
+    }
+}
+
+fn record_sent(ctx: &mut Ctx, args: &Followup, kind: FollowupKind) -> Result<()> {
+    let on = parse_date(args.on.as_deref().unwrap_or("today"), ctx.clock.today)?;
+    let (id, clock) = (args.id, ctx.clock);
+    let app = ctx.store.write(|tx| {
+        let app = store::load(tx, id)?;
+        rejection(&app)?;
+        if let Some(sent) = since_rejection(&app).iter().find(|e| e.kind == EventKind::Followup) {
+            bail!(
+                "a follow-up to application {id} was already recorded on {}",
+                format_day(sent.on)
+            );
+        }
+        let event = Event {
+            template: Some(kind),
+            ..Event::new(EventKind::Followup, on, clock.now)
+        };
+        store::record(tx, &app, &event, clock.today)?;
+        Ok(app)
+    })?;
+    let f = &app.fields;
+    let sentence = format!(
+        "Recorded the follow-up to {} about {} ({kind}, {}); no more reminders for it.",
+        inert(&f.company),
+        inert(&f.position),
+        format_day(on)
+    );
+    Ok(print(&sentence)?)
+}
+
+/// The rejection's follow-up facts, or an error when the application is not rejected.
+pub fn rejection(app: &Application) -> Result<Reminder> {
+    match Reminder::of(app) {
+        Some(reminder) => Ok(reminder),
+        None => bail!(
+            "application {} is {}, not rejected: follow-ups are for rejections (record one with: tracker reject {})",
+            app.id,
+            app.status,
+            app.id
+        ),
+    }
+}
+
+/// The rejection's follow-up facts, or an error when its reminders were already closed.
+pub fn open_rejection(app: &Application) -> Result<Reminder> {
+    let reminder = rejection(app)?;
+    if let Some(closing) = since_rejection(app)
+        .iter()
+        .find(|e| matches!(e.kind, EventKind::Followup | EventKind::Dismiss))
+    {
+        let what = if closing.kind == EventKind::Followup {
+            "sent"
+        } else {
+            "dismissed"
+        };
+        bail!(
+            "the follow-up to application {} was already {what} on {}",
+            app.id,
+            format_day(closing.on)
+        );
+    }
+    Ok(reminder)
+}
+
+/// The events after the newest status change.
+fn since_rejection(app: &Application) -> &[Event] {
+    let start = app
+        .events
+        .iter()
+        .rposition(|e| e.kind == EventKind::Status)
+        .map_or(0, |i| i + 1);
+    &app.events[start..]
+}

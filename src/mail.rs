@@ -1,0 +1,188 @@
+//! A draft as an `.eml` message a mail client opens as a draft, or as a `mailto:` link. Field values end up
+//! in headers only through mail-builder's encoders, after control characters are removed, so no value can
+//! start a header of its own.
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, Utc};
+use mail_builder::MessageBuilder;
+use mail_builder::headers::address::Address;
+use mail_builder::headers::raw::Raw;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
+use crate::template::Draft;
+
+/// A person as a header shows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mailbox {
+    pub name: Option<String>,
+    pub email: String,
+}
+
+impl Mailbox {
+    /// A mailbox when `email` is one plausible address (`local@domain`, no spaces, separators or controls),
+    /// else `None`: such a value must not become a list of recipients or a header.
+    pub fn new(name: Option<&str>, email: &str) -> Option<Mailbox> {
+        let email = email.trim();
+        let (local, domain) = email.split_once('@')?;
+        let forbidden = |c: char| c.is_whitespace() || c.is_control() || "<>,;:\"()[]\\@".contains(c);
+        if local.is_empty() || domain.is_empty() || local.chars().any(forbidden) || domain.chars().any(forbidden) {
+            return None;
+        }
+        let name = name.map(one_line).filter(|n| !n.is_empty());
+        Some(Mailbox {
+            name,
+            email: email.to_owned(),
+        })
+    }
+
+    fn address(&self) -> Address<'_> {
+        Address::new_address(self.name.as_deref(), self.email.as_str())
+    }
+}
+
+/// A header value on one line: control characters (CR, LF, NUL, escapes...) become spaces.
+pub fn one_line(text: &str) -> String {
+    let spaced: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An RFC 5322 message marked unsent (`X-Unsent: 1`), plain UTF-8 text, dated `now`.
+pub fn eml(draft: &Draft, from: Option<&Mailbox>, to: Option<&Mailbox>, now: DateTime<Utc>) -> Result<String> {
+    let subject = one_line(&draft.subject);
+    let body = draft.body.replace('\n', "\r\n");
+    let mut message = MessageBuilder::new()
+        .subject(subject)
+        .date(now.timestamp())
+        .message_id(format!("{}.tracker@localhost", now.timestamp_micros()))
+        .header("X-Unsent", Raw::new("1"))
+        .text_body(body);
+    if let Some(from) = from {
+        message = message.from(from.address());
+    }
+    if let Some(to) = to {
+        message = message.to(to.address());
+    }
+    message.write_to_string().context("cannot build the email")
+}
+
+/// Characters left as they are in a `mailto:` component: RFC 3986 unreserved ones.
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
+/// A `mailto:` URL (RFC 6068) with subject and body percent-encoded; line breaks become `%0D%0A`.
+pub fn mailto(draft: &Draft, to: Option<&Mailbox>) -> String {
+    let address = to.map_or_else(String::new, |m| {
+        let (local, domain) = m.email.split_once('@').expect("a Mailbox holds one @");
+        format!(
+            "{}@{}",
+            utf8_percent_encode(local, COMPONENT),
+            utf8_percent_encode(domain, COMPONENT)
+        )
+    });
+    let subject = utf8_percent_encode(&one_line(&draft.subject), COMPONENT).to_string();
+    let body = utf8_percent_encode(&draft.body.replace('\n', "\r\n"), COMPONENT).to_string();
+    format!("mailto:{address}?subject={subject}&body={body}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use proptest::prelude::*;
+
+    fn draft(subject: &str, body: &str) -> Draft {
+        Draft {
+            subject: subject.into(),
+            body: body.into(),
+        }
+    }
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()
+    }
+
+    /// The header names of a message (up to the blank line), unfolded.
+    fn header_names(message: &str) -> Vec<String> {
+        let head = message.split("\r\n\r\n").next().unwrap();
+        head.split("\r\n")
+            .filter(|l| !l.starts_with([' ', '\t']))
+            .map(|l| l.split(':').next().unwrap().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn addresses_must_be_single_and_plain() {
+        assert!(Mailbox::new(Some("Dana"), "dana@acme.example").is_some());
+        for bad in [
+            "",
+            "dana",
+            "@acme",
+            "dana@",
+            "a@b, c@d",
+            "a@b\r\nBcc: x@y",
+            "a b@c",
+            "<a@b>",
+            "a@b@c",
+        ] {
+            assert!(Mailbox::new(None, bad).is_none(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn eml_is_a_draft_with_encoded_subject() {
+        let to = Mailbox::new(Some("Dana Rivera"), "dana@acme.example");
+        let from = Mailbox::new(Some("Sam Taylor"), "sam@example.org");
+        let message = eml(
+            &draft("Sam Taylor – Ingénieur", "Dear Ms. Rivera,\n\nThanks.\n"),
+            from.as_ref(),
+            to.as_ref(),
+            now(),
+        )
+        .unwrap();
+        assert!(message.contains("X-Unsent: 1\r\n"), "{message}");
+        assert!(
+            message.contains("To: \"Dana Rivera\" <dana@acme.example>\r\n"),
+            "{message}"
+        );
+        assert!(
+            message.contains("From: \"Sam Taylor\" <sam@example.org>\r\n"),
+            "{message}"
+        );
+        assert!(message.contains("Subject: =?utf-8?"), "{message}");
+        assert!(
+            message.contains("Content-Type: text/plain; charset=\"utf-8\""),
+            "{message}"
+        );
+        assert!(
+            message.contains("Date: Fri, 27 Nov 2026 09:00:00 +0000\r\n"),
+            "{message}"
+        );
+        assert!(message.is_ascii());
+    }
+
+    #[test]
+    fn mailto_encodes_everything() {
+        let to = Mailbox::new(None, "dana+jobs@acme.example");
+        let url = mailto(&draft("Sam – Engineer & co", "Hi,\nthanks?\n"), to.as_ref());
+        assert_eq!(
+            url,
+            "mailto:dana%2Bjobs@acme.example?subject=Sam%20%E2%80%93%20Engineer%20%26%20co&body=Hi%2C%0D%0Athanks%3F%0D%0A"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn no_field_value_adds_a_header(subject in any::<String>(), name in any::<String>(), body in any::<String>()) {
+            let to = Mailbox::new(Some(&name), "dana@acme.example");
+            let message = eml(&draft(&subject, &body), None, to.as_ref(), now()).unwrap();
+            let names = header_names(&message);
+            let expected = ["Subject", "Date", "Message-ID", "X-Unsent", "To", "MIME-Version", "Content-Type", "Content-Transfer-Encoding"];
+            for found in &names {
+                prop_assert!(expected.contains(&found.as_str()), "unexpected header {found:?} in {message:?}");
+            }
+            let url = mailto(&draft(&subject, &body), to.as_ref());
+            prop_assert!(url.chars().all(|c| c.is_ascii_graphic()), "{url}");
+            prop_assert_eq!(url.matches('&').count(), 1);
+            prop_assert_eq!(url.matches('?').count(), 1);
+        }
+    }
+}

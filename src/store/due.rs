@@ -1,0 +1,146 @@
+//! The rejections whose follow-up may be due, read through the `applications_by_status` index.
+
+use anyhow::{Context, Result};
+use chrono::{Days, NaiveDate};
+use rusqlite::{Connection, Row, named_params};
+
+use super::codec;
+use crate::dates::format_day;
+use crate::reminder::Reminder;
+
+/// A rejected application and the facts the follow-up rule needs.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub id: i64,
+    pub company: String,
+    pub position: String,
+    pub reminder: Reminder,
+}
+
+/// Events after the newest status event (the rejection) are the ones that matter.
+const SQL: &str = "
+    SELECT c.id, c.company, c.position, c.status_on,
+           EXISTS (SELECT 1 FROM events e
+                   WHERE e.app_id = c.id AND e.kind IN ('followup', 'dismiss') AND e.id > c.rejection) AS closed,
+           (SELECT e.until_date FROM events e
+            WHERE e.app_id = c.id AND e.kind = 'snooze' AND e.id > c.rejection
+            ORDER BY e.id DESC LIMIT 1) AS snoozed_until
+    FROM (SELECT a.id, a.company, a.position, a.status_on,
+                 (SELECT max(s.id) FROM events s WHERE s.app_id = a.id AND s.kind = 'status') AS rejection
+          FROM applications a
+          WHERE a.status = 'rejected' AND a.status_on BETWEEN :earliest AND :latest) c
+    ORDER BY c.status_on, c.id";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Candidate> {
+    Ok(Candidate {
+        id: row.get("id")?,
+        company: row.get("company")?,
+        position: row.get("position")?,
+        reminder: Reminder {
+            rejected_on: codec::day(row, "status_on")?,
+            closed: row.get("closed")?,
+            snoozed_until: codec::opt_day(row, "snoozed_until")?,
+        },
+    })
+}
+
+/// Rejections dated from `earliest` to `latest` (inclusive), oldest first.
+pub fn candidates(conn: &Connection, earliest: NaiveDate, latest: NaiveDate) -> Result<Vec<Candidate>> {
+    let mut stmt = conn.prepare_cached(SQL)?;
+    let rows = stmt.query(named_params! { ":earliest": format_day(earliest), ":latest": format_day(latest) })?;
+    codec::collect(rows, from_row).context("cannot read the rejections")
+}
+
+/// The first day a rejection can be `days` old on `today` without overflowing the calendar.
+pub fn days_before(today: NaiveDate, days: u32) -> NaiveDate {
+    today
+        .checked_sub_days(Days::new(u64::from(days)))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+/// Whether the application was already notified on `day`.
+pub fn notified_on(conn: &Connection, id: i64, day: NaiveDate) -> Result<bool> {
+    conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM notifications WHERE app_id = ?1 AND on_date = ?2)")?
+        .query_row(rusqlite::params![id, format_day(day)], |row| row.get(0))
+        .context("cannot read the notification log")
+}
+
+/// Records that an application's reminder was shown on `day`.
+pub fn record_notified(tx: &Connection, id: i64, day: NaiveDate) -> Result<()> {
+    tx.prepare_cached("INSERT OR IGNORE INTO notifications (app_id, on_date) VALUES (?1, ?2)")?
+        .execute(rusqlite::params![id, format_day(day)])
+        .context("cannot record the notification")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Status;
+    use crate::store::Store;
+    use crate::store::test_support::{add, day};
+
+    #[test]
+    fn the_query_uses_indexes_only() {
+        let store = Store::open_in_memory().unwrap();
+        let mut stmt = store.conn().prepare(&format!("EXPLAIN QUERY PLAN {SQL}")).unwrap();
+        let plan: Vec<String> = stmt
+            .query_map(
+                named_params! { ":earliest": "2026-01-01", ":latest": "2026-02-01" },
+                |row| row.get("detail"),
+            )
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let plan = plan.join("\n");
+        assert!(
+            plan.contains("SEARCH a USING INDEX applications_by_status (status=? AND status_on>? AND status_on<?)"),
+            "{plan}"
+        );
+        assert!(
+            !plan.contains("SCAN"),
+            "no full scan of applications or events:\n{plan}"
+        );
+    }
+
+    #[test]
+    fn finds_rejections_in_the_window_with_their_follow_up_facts() {
+        let mut store = Store::open_in_memory().unwrap();
+        let old = add(
+            &mut store,
+            "Old",
+            &[(Status::Applied, "2025-01-01"), (Status::Rejected, "2025-02-01")],
+        );
+        let recent = add(
+            &mut store,
+            "Recent",
+            &[(Status::Applied, "2026-01-01"), (Status::Rejected, "2026-01-10")],
+        );
+        let open = add(&mut store, "Open", &[(Status::Applied, "2026-01-05")]);
+        let found = candidates(store.conn(), day("2026-01-01"), day("2026-01-31")).unwrap();
+        let ids: Vec<i64> = found.iter().map(|c| c.id).collect();
+        assert_eq!(ids, [recent]);
+        assert_eq!(
+            found[0].reminder,
+            Reminder {
+                rejected_on: day("2026-01-10"),
+                closed: false,
+                snoozed_until: None
+            }
+        );
+        let all = candidates(store.conn(), NaiveDate::MIN, day("2026-01-31")).unwrap();
+        assert_eq!(all.iter().map(|c| c.id).collect::<Vec<_>>(), [old, recent]);
+        assert!(!all.iter().any(|c| c.id == open));
+    }
+
+    #[test]
+    fn notifications_are_recorded_once_per_day() {
+        let mut store = Store::open_in_memory().unwrap();
+        let id = add(&mut store, "Acme", &[(Status::Applied, "2026-01-01")]);
+        assert!(!notified_on(store.conn(), id, day("2026-01-02")).unwrap());
+        store.write(|tx| record_notified(tx, id, day("2026-01-02"))).unwrap();
+        store.write(|tx| record_notified(tx, id, day("2026-01-02"))).unwrap();
+        assert!(notified_on(store.conn(), id, day("2026-01-02")).unwrap());
+        assert!(!notified_on(store.conn(), id, day("2026-01-03")).unwrap());
+    }
+}
