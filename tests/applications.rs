@@ -345,3 +345,20 @@ fn broken_pipe_is_not_an_error() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+#[test]
+fn demo_walks_through_everything_without_touching_the_database() {
+    let env = Env::new();
+    let out = env.ok(&["demo"]);
+    for expected in [
+        "$ tracker add",
+        "$ tracker list",
+        "got as far as interviewing",
+        "$ tracker due",
+        "Dear Ms. Rivera,",
+        "no more reminders",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+    assert!(!env.db.exists(), "the demo uses a throwaway database");
+}

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use crate::cli::{Add, Change, Details, JsonFlag, List, Show};
+use crate::cli::{Add, Change, Details, DraftFormat, Due, Followup, JsonFlag, List, Show};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::model::Status;
@@ -68,6 +68,48 @@ pub fn run(clock: Clock, style: Style, paths: &Paths) -> Result<()> {
         &Show {
             id: 1,
             json: JsonFlag { json: false },
+        },
+    )?;
+
+    step(
+        "5. The follow-ups that are due (cron runs this with --notify)",
+        "tracker due",
+    )?;
+    super::due::run(
+        &mut ctx,
+        &Due {
+            days: None,
+            all: false,
+            notify: false,
+            quiet: false,
+            json: JsonFlag { json: false },
+        },
+    )?;
+
+    step(
+        "6. The email, filled in (after: tracker config set user.name \"Sam Taylor\")",
+        "tracker followup 1",
+    )?;
+    super::followup::run(
+        &mut ctx,
+        &Followup {
+            id: 1,
+            kind: None,
+            format: DraftFormat::Text,
+            sent: false,
+            on: None,
+        },
+    )?;
+
+    step("7. Once it is sent, the reminder stops", "tracker followup 1 --sent")?;
+    super::followup::run(
+        &mut ctx,
+        &Followup {
+            id: 1,
+            kind: None,
+            format: DraftFormat::Text,
+            sent: true,
+            on: None,
         },
     )?;
 

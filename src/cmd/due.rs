@@ -38,7 +38,8 @@ pub fn run(ctx: &mut Ctx, args: &Due) -> Result<()> {
     };
     let today = ctx.clock.today;
     let rows = rows(ctx.store.conn(), today, window, args.all, ctx.config.kind)?;
-    if !args.quiet && !rows.is_empty() {
+    // Nothing due prints nothing (cron mails any output); JSON readers still get their array.
+    if !args.quiet && (args.json.json || !rows.is_empty()) {
         let text = if args.json.json {
             json(&rows)
         } else {

@@ -30,7 +30,7 @@ pub fn run(ctx: &mut Ctx, args: &Followup) -> Result<()> {
         .and_then(|email| Mailbox::new(f.contact_name.as_deref(), email));
     if let (Some(email), None) = (&f.contact_email, &to) {
         say(&format!(
-            "tracker: contact email {:?} is not one valid address, so the draft has no recipient (fix it with: tracker edit {} --email ADDRESS)",
+            "tracker: contact email \"{}\" is not one valid address, so the draft has no recipient (fix it with: tracker edit {} --email ADDRESS)",
             inert(email),
             app.id
         ));
@@ -58,16 +58,17 @@ pub fn run(ctx: &mut Ctx, args: &Followup) -> Result<()> {
 
 fn vars(app: &Application, sender: String, sender_email: Option<String>, kind: FollowupKind) -> Vars {
     let f = &app.fields;
-    let present = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+    // Every value is one line: a line break in a field must not end the subject line or start a new one.
+    let present = |v: &Option<String>| v.as_deref().map(one_line).filter(|s| !s.is_empty());
     let greeting = present(&f.contact_salutation)
         .or_else(|| present(&f.contact_name))
         .unwrap_or_else(|| "Hiring Manager".into());
     let interviewed = app.furthest_stage().and_then(Status::stage) >= Status::Interviewing.stage();
     Vars {
-        sender,
-        sender_email: sender_email.unwrap_or_default(),
-        company: f.company.trim().to_owned(),
-        position: f.position.trim().to_owned(),
+        sender: one_line(&sender),
+        sender_email: one_line(&sender_email.unwrap_or_default()),
+        company: one_line(&f.company),
+        position: one_line(&f.position),
         greeting,
         contact: present(&f.contact_name).unwrap_or_default(),
         interviewed,

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod desktop;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -28,6 +30,7 @@ pub struct Run<'a> {
     env: &'a Env,
     args: Vec<String>,
     vars: Vec<(String, String)>,
+    removed: Vec<String>,
     stdin: Option<Vec<u8>>,
 }
 
@@ -59,6 +62,7 @@ impl Env {
             env: self,
             args: args.iter().map(|a| (*a).to_owned()).collect(),
             vars: Vec::new(),
+            removed: Vec::new(),
             stdin: None,
         }
     }
@@ -119,6 +123,12 @@ impl Run<'_> {
         self
     }
 
+    /// Runs without this variable, as cron would.
+    pub fn without(mut self, key: &str) -> Self {
+        self.removed.push(key.to_owned());
+        self
+    }
+
     pub fn stdin(mut self, input: impl Into<Vec<u8>>) -> Self {
         self.stdin = Some(input.into());
         self
@@ -149,6 +159,9 @@ impl Run<'_> {
             .stderr(Stdio::piped());
         for (key, value) in &self.vars {
             command.env(key, value);
+        }
+        for key in &self.removed {
+            command.env_remove(key);
         }
         let mut child = command.spawn().expect("run tracker");
         if let Some(input) = self.stdin {

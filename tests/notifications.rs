@@ -1,0 +1,194 @@
+//! `tracker due --notify` against a real notification daemon (dunst on a private bus), and every way the
+//! notification path can fail. See tests/common/desktop.rs for the stack and for when these tests skip.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::Env;
+use common::desktop::{Desktop, Received};
+
+/// Applications rejected `days_ago[i]` days before 2026-11-27, with the user set up.
+fn env_with_rejections(days_ago: &[u32]) -> Env {
+    let env = Env::new();
+    env.set_user();
+    for (i, days) in days_ago.iter().enumerate() {
+        let company = ["Acme", "Globex", "Initech", "Umbrella", "Hooli"][i];
+        let id = env.add(company, "Engineer", &["--on", "2026-10-01"]);
+        env.ok(&["reject", &id.to_string(), "--on", &format!("{days} days ago")]);
+    }
+    env
+}
+
+fn received(app: &str, title: &str, body: &str) -> Received {
+    Received {
+        app: app.into(),
+        title: title.into(),
+        body: body.into(),
+    }
+}
+
+fn notified_rows(env: &Env) -> usize {
+    env.dump().lines().filter(|l| l.starts_with("notifications:")).count()
+}
+
+#[test]
+fn each_due_application_is_notified_once_a_day() {
+    let Some(desktop) = Desktop::start() else { return };
+    let mut env = env_with_rejections(&[4, 2, 1]);
+    let run = |env: &Env| {
+        env.run(&["due", "--notify"])
+            .env("DBUS_SESSION_BUS_ADDRESS", &desktop.bus)
+            .output()
+    };
+    let out = run(&env);
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+    assert!(out.stdout.contains("Acme") && out.stdout.contains("Globex") && !out.stdout.contains("Initech"));
+    assert_eq!(
+        desktop.received(2),
+        [
+            received(
+                "tracker",
+                "Follow up: Engineer at Acme",
+                "Rejected 4 days ago. Print the email with: tracker followup 1"
+            ),
+            received(
+                "tracker",
+                "Follow up: Engineer at Globex",
+                "Rejected 2 days ago. Print the email with: tracker followup 2"
+            ),
+        ]
+    );
+    // Cron runs again within the same day: nothing new.
+    env.at("2026-11-27T18:00:00Z");
+    assert_eq!(run(&env).code, 0);
+    assert_eq!(desktop.received(3).len(), 2);
+    // The next day all three are due, and each is notified again.
+    env.at("2026-11-28T08:00:00Z");
+    assert_eq!(run(&env).code, 0);
+    let all = desktop.received(5);
+    assert_eq!(all.len(), 5, "{all:?}");
+    assert_eq!(
+        all[4],
+        received(
+            "tracker",
+            "Follow up: Engineer at Initech",
+            "Rejected 2 days ago. Print the email with: tracker followup 3"
+        )
+    );
+}
+
+#[test]
+fn more_than_three_get_one_summary() {
+    let Some(desktop) = Desktop::start() else { return };
+    let env = env_with_rejections(&[5, 4, 3, 3, 2]);
+    env.run(&["due", "--notify", "--quiet"])
+        .env("DBUS_SESSION_BUS_ADDRESS", &desktop.bus)
+        .ok();
+    assert_eq!(
+        desktop.received(1),
+        [received(
+            "tracker",
+            "5 follow-ups are due",
+            "Acme, Globex, Initech, and 2 more. See them with: tracker due"
+        )]
+    );
+    assert_eq!(notified_rows(&env), 5);
+}
+
+#[test]
+fn field_text_reaches_the_daemon_inert() {
+    let Some(desktop) = Desktop::start() else { return };
+    let env = Env::new();
+    env.set_user();
+    env.add("Evil\u{1b}[31m <b>Co</b>", "Engineer", &["--on", "2026-10-01"]);
+    env.ok(&["reject", "1", "--on", "3 days ago"]);
+    env.run(&["due", "--notify", "--quiet"])
+        .env("DBUS_SESSION_BUS_ADDRESS", &desktop.bus)
+        .ok();
+    let got = desktop.received(1);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].title, "Follow up: Engineer at Evil\\u{1b}[31m <b>Co</b>");
+    assert!(!got[0].title.contains('\u{1b}'));
+}
+
+#[test]
+fn cron_environment_finds_the_session_bus_in_xdg_runtime_dir() {
+    let Some(desktop) = Desktop::start() else { return };
+    let env = env_with_rejections(&[3]);
+    env.run(&["due", "--notify", "--quiet"])
+        .without("DBUS_SESSION_BUS_ADDRESS")
+        .without("DISPLAY")
+        .env("XDG_RUNTIME_DIR", desktop.runtime_dir().to_str().unwrap())
+        .ok();
+    assert_eq!(desktop.received(1).len(), 1);
+}
+
+#[test]
+fn without_a_server_the_list_is_printed_and_the_run_fails() {
+    let Some(desktop) = Desktop::bus_only() else { return };
+    let env = env_with_rejections(&[3]);
+    let out = env
+        .run(&["due", "--notify"])
+        .env("DBUS_SESSION_BUS_ADDRESS", &desktop.bus)
+        .output();
+    assert_eq!(out.code, 3);
+    assert!(out.stdout.contains("Acme"), "the list is still printed: {}", out.stdout);
+    assert_eq!(
+        out.stderr,
+        "tracker: cannot show a desktop notification: no notification server is running on the session bus (start your desktop's notification daemon, e.g. dunst)\n"
+    );
+    assert_eq!(
+        notified_rows(&env),
+        0,
+        "a failed notification is not recorded, so the next run retries"
+    );
+    let quiet = env
+        .run(&["due", "--notify", "--quiet"])
+        .env("DBUS_SESSION_BUS_ADDRESS", &desktop.bus)
+        .output();
+    assert_eq!((quiet.code, quiet.stdout.as_str()), (3, ""));
+}
+
+#[test]
+fn a_frozen_server_does_not_hang_the_run() {
+    let Some(desktop) = Desktop::start() else { return };
+    desktop.freeze();
+    let env = env_with_rejections(&[3]);
+    let started = Instant::now();
+    let out = env
+        .run(&["due", "--notify", "--quiet"])
+        .env("DBUS_SESSION_BUS_ADDRESS", &desktop.bus)
+        .output();
+    let took = started.elapsed();
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .starts_with("tracker: the notification server did not answer within 3 s"),
+        "{}",
+        out.stderr
+    );
+    assert!(took < Duration::from_secs(8), "bounded wait, took {took:?}");
+    assert_eq!(notified_rows(&env), 0);
+}
+
+/// Needs no packages: the harness points the bus address at a socket that does not exist.
+#[test]
+fn without_a_bus_the_run_fails_with_advice() {
+    let env = env_with_rejections(&[3]);
+    let out = env.run(&["due", "--notify", "--quiet"]).output();
+    assert_eq!(out.code, 3);
+    assert!(
+        out.stderr
+            .starts_with("tracker: cannot show a desktop notification: cannot reach the D-Bus session bus ("),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.stderr.lines().count(), 1);
+    let nothing_due = Env::new();
+    assert_eq!(
+        nothing_due.run(&["due", "--notify"]).output().code,
+        0,
+        "nothing due: no bus needed"
+    );
+}
