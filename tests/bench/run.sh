@@ -28,9 +28,9 @@ hyperfine -N --warmup 10 --runs 200 --export-json "$WORK/add.json" "$BIN add Ben
 hyperfine -N --warmup 10 --runs 200 --prepare "$BIN status $ID withdrawn" --export-json "$WORK/reject.json" \
   "$BIN reject $ID" >/dev/null
 
-if "$BIN" due --help >/dev/null 2>&1; then
-  hyperfine -N --warmup 10 --runs 200 --export-json "$WORK/due.json" "$BIN due" "$BIN due --json" >/dev/null
-fi
+echo "due finds $("$BIN" due --json | grep -c \"id\") of $("$BIN" due --all --json | grep -c \"id\") open rejections" >&2
+hyperfine -N --warmup 10 --runs 200 --export-json "$WORK/due.json" "$BIN due" "$BIN due --json" \
+  "$BIN due --all --json" >/dev/null
 
 echo "$N applications, $(nproc) cores, $(uname -sr)"
 for f in import read add reject due; do [ -f "$WORK/$f.json" ] && median "$WORK/$f.json" "$BIN"; done
