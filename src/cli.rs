@@ -83,6 +83,10 @@ pub enum Command {
     Reply(Reply),
     /// The follow-up email templates
     Templates(Templates),
+    /// Copy the database safely, even while tracker runs elsewhere
+    Backup(Backup),
+    /// Check the database: integrity, foreign keys, history, schema version, counts
+    Check(Check),
     /// Read or change settings
     Config(Config),
     /// Walk through tracker on a throwaway database
@@ -400,4 +404,19 @@ pub enum TemplatesAction {
     },
     /// Print the folder custom templates are read from
     Path,
+}
+
+#[derive(Debug, Args)]
+pub struct Backup {
+    /// The file to write (private to you: mode 0600)
+    pub path: PathBuf,
+    /// Replace the file if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct Check {
+    #[command(flatten)]
+    pub json: JsonFlag,
 }

@@ -1,6 +1,8 @@
 //! One module per subcommand.
 
 pub mod add;
+pub mod backup;
+pub mod check;
 pub mod completions;
 pub mod config;
 pub mod demo;
@@ -43,6 +45,8 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Rm(args) => remove::run(ctx, &args),
         Command::Export(args) => export::run(ctx, &args),
         Command::Import(args) => import::run(ctx, &args),
+        Command::Backup(args) => backup::run(ctx, &args),
+        Command::Check(args) => check::run(ctx, &args),
         Command::Due(args) => due::run(ctx, &args),
         Command::Followup(args) => followup::run(ctx, &args),
         Command::Dismiss(args) => dismiss::run(ctx, &args),

@@ -4,6 +4,7 @@ pub mod apps;
 mod codec;
 pub mod due;
 pub mod events;
+pub mod health;
 mod migrate;
 mod open;
 

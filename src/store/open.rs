@@ -24,6 +24,11 @@ pub fn open(path: &Path) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags).with_context(|| format!("cannot open database {shown}"))?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    if conn.is_readonly(rusqlite::MAIN_DB)? {
+        bail!(
+            "database {shown} is read-only, and tracker needs to write to it (check the file's permissions and its folder's)"
+        );
+    }
     // Read before writing anything: a foreign or newer file must stay exactly as it is.
     let version = migrate::user_version(&conn)
         .map_err(|e| anyhow::anyhow!("{shown} is not a tracker database ({})", sqlite_reason(&e)))?;
