@@ -5,14 +5,15 @@
 -- src/store/migrate.rs; this file is never edited after a release.
 
 -- Allowed values are checked with chains of `=` rather than `IN (...)`: SQLite builds a temporary table for an
--- IN list on every row it checks, which made bulk imports several times slower.
+-- IN list on every row it checks, which made bulk imports several times slower. Emptiness is tested with
+-- `<> ''` rather than `length()`, which stops counting at a NUL character.
 
 -- One row per job application. The columns after `created_at` are a cache of the event history, kept up to
 -- date by the store whenever it appends an event, so that `list` and `due` read one indexed table.
 CREATE TABLE applications (
     id                 INTEGER PRIMARY KEY,
-    company            TEXT    NOT NULL CHECK (length(trim(company)) > 0),
-    position           TEXT    NOT NULL CHECK (length(trim(position)) > 0),
+    company            TEXT    NOT NULL CHECK (trim(company) <> ''),
+    position           TEXT    NOT NULL CHECK (trim(position) <> ''),
     url                TEXT,
     location           TEXT,
     source             TEXT,

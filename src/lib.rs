@@ -170,6 +170,15 @@ fn report(error: &anyhow::Error) -> ExitCode {
     if broken_pipe {
         return ExitCode::SUCCESS;
     }
+    let disk_full = error.chain().any(|cause| {
+        matches!(cause.downcast_ref::<rusqlite::Error>(), Some(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::DiskFull)
+    });
+    if disk_full {
+        output::say(
+            "tracker: the disk holding the database is full, so nothing was changed (free some space and try again)",
+        );
+        return ExitCode::FAILURE;
+    }
     output::say(&format!("tracker: {}", output::inert(&format!("{error:#}"))));
     let code = error
         .chain()

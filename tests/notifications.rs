@@ -192,3 +192,54 @@ fn without_a_bus_the_run_fails_with_advice() {
         "nothing due: no bus needed"
     );
 }
+
+/// 48 hourly cron runs against the real daemon with three due applications: one notification per
+/// application per day, and none after the follow-up is sent, dismissed, or has expired.
+#[test]
+fn hourly_runs_for_two_days() {
+    let Some(desktop) = Desktop::start() else { return };
+    let mut env = Env::new();
+    env.set_user();
+    // Acme: rejected 30 days before day 1, so day 1 is its last day (expiry) and day 2 it is missed.
+    // Globex: its follow-up is sent before day 2 starts. Initech: dismissed at 06:00 on day 2.
+    for (company, rejected) in [
+        ("Acme", "2026-10-28"),
+        ("Globex", "2026-11-20"),
+        ("Initech", "2026-11-21"),
+    ] {
+        let id = env.add(company, "Engineer", &["--on", "2026-10-01"]);
+        env.ok(&["reject", &id.to_string(), "--on", rejected]);
+    }
+    let mut log = Vec::new();
+    for hour in 0..48 {
+        let day = 27 + hour / 24;
+        env.at(&format!("2026-11-{day}T{:02}:30:00Z", hour % 24));
+        if hour == 24 {
+            env.ok(&["followup", "2", "--sent", "--on", "yesterday"]);
+        }
+        if hour == 30 {
+            env.ok(&["dismiss", "3"]);
+        }
+        env.run(&["due", "--notify", "--quiet"])
+            .env("DBUS_SESSION_BUS_ADDRESS", &desktop.bus)
+            .ok();
+        let received = desktop.received(0).len();
+        log.push(received);
+    }
+    let got = desktop.received(4);
+    let titles: Vec<&str> = got.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Follow up: Engineer at Acme",
+            "Follow up: Engineer at Globex",
+            "Follow up: Engineer at Initech",
+            "Follow up: Engineer at Initech"
+        ]
+    );
+    assert_eq!(log[0], 3, "day 1: all three at the first run");
+    assert_eq!(log[23], 3, "nothing more on day 1");
+    assert_eq!(log[24], 4, "day 2: only Initech (Acme expired, Globex sent)");
+    assert_eq!(log[47], 4, "nothing after the dismissal");
+    assert!(got.iter().all(|r| r.app == "tracker"));
+}

@@ -7,11 +7,18 @@ use rusqlite::{Connection, backup::Backup};
 
 use super::migrate::user_version;
 
-/// Messages from `PRAGMA integrity_check`; empty when the file is sound.
+/// Messages from `PRAGMA integrity_check`; empty when the file is sound. Damage bad enough to stop the
+/// check itself is reported as one more problem.
 pub fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
-    let rows: Vec<String> = stmt.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
-    Ok(rows.into_iter().filter(|r| r != "ok").collect())
+    let run = || -> rusqlite::Result<Vec<String>> {
+        let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+        let rows = stmt.query_map([], |row| row.get(0))?;
+        rows.collect()
+    };
+    Ok(match run() {
+        Ok(rows) => rows.into_iter().filter(|r| r != "ok").collect(),
+        Err(error) => vec![format!("the check could not finish: {error}")],
+    })
 }
 
 /// Rows whose foreign key points nowhere.

@@ -55,18 +55,58 @@ pub fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// SQLite takes a file shorter than its header for an empty database and would write over it: refuse any
-/// non-empty file that does not start with SQLite's magic string.
+/// Refuses, before SQLite sees it, a non-empty file that is not a SQLite database (SQLite would take a file
+/// shorter than its header for an empty database and write over it), and a database cut short (say by an
+/// interrupted copy): without a WAL or journal beside it, the file must hold every page its header counts.
 fn check_header(path: &Path) -> Result<()> {
     const MAGIC: &[u8; 16] = b"SQLite format 3\0";
-    let mut header = Vec::with_capacity(16);
-    let file = std::fs::File::open(path).with_context(|| format!("cannot read database {}", path.display()))?;
-    std::io::Read::read_to_end(&mut std::io::Read::take(file, 16), &mut header)
-        .with_context(|| format!("cannot read database {}", path.display()))?;
-    if !header.is_empty() && header != MAGIC {
-        bail!("{} is not a tracker database (not a SQLite file)", path.display());
+    let shown = path.display();
+    let mut header = Vec::with_capacity(100);
+    let file = std::fs::File::open(path).with_context(|| format!("cannot read database {shown}"))?;
+    let len = file.metadata().map(|m| m.len()).unwrap_or_default();
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, 100), &mut header)
+        .with_context(|| format!("cannot read database {shown}"))?;
+    if header.is_empty() {
+        return Ok(());
+    }
+    if !header.starts_with(MAGIC) {
+        bail!("{shown} is not a tracker database (not a SQLite file)");
+    }
+    if header.len() < 100 {
+        bail!("{shown} is not a tracker database (too short for a SQLite file)");
+    }
+    if let Some(expected) = expected_size(&header).filter(|_| !has_companion(path))
+        && len < expected
+    {
+        bail!(
+            "database {shown} is damaged: it holds {len} bytes but its header counts {expected} (was it cut short?); restore a backup"
+        );
     }
     Ok(())
+}
+
+/// The size the header promises, when the header is whole and its page count is current.
+fn expected_size(header: &[u8]) -> Option<u64> {
+    let word = |at: usize| {
+        header
+            .get(at..at + 4)
+            .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536,
+        n => u64::from(n),
+    };
+    let (change_counter, pages, valid_for) = (word(24)?, word(28)?, word(92)?);
+    (pages > 0 && change_counter == valid_for).then(|| page_size * u64::from(pages))
+}
+
+/// A WAL or rollback journal beside the file may hold pages the file does not have yet.
+fn has_companion(path: &Path) -> bool {
+    ["-wal", "-journal"].iter().any(|suffix| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        std::fs::metadata(Path::new(&name)).is_ok_and(|m| m.len() > 0)
+    })
 }
 
 fn has_tables(conn: &Connection) -> Result<bool> {
