@@ -86,13 +86,7 @@ impl fmt::Display for Status {
 impl FromStr for Status {
     type Err = anyhow::Error;
     fn from_str(text: &str) -> Result<Status> {
-        match Status::ALL.into_iter().find(|s| s.as_str() == text) {
-            Some(status) => Ok(status),
-            None => bail!(
-                "unknown status {text:?} (expected one of: {})",
-                join(Status::ALL.map(Status::as_str))
-            ),
-        }
+        parse_named(text, &Status::ALL, Status::as_str, "status")
     }
 }
 
@@ -133,13 +127,7 @@ impl EventKind {
 impl FromStr for EventKind {
     type Err = anyhow::Error;
     fn from_str(text: &str) -> Result<EventKind> {
-        match EventKind::ALL.into_iter().find(|k| k.as_str() == text) {
-            Some(kind) => Ok(kind),
-            None => bail!(
-                "unknown event kind {text:?} (expected one of: {})",
-                join(EventKind::ALL.map(EventKind::as_str))
-            ),
-        }
+        parse_named(text, &EventKind::ALL, EventKind::as_str, "event kind")
     }
 }
 
@@ -176,18 +164,19 @@ impl fmt::Display for FollowupKind {
 impl FromStr for FollowupKind {
     type Err = anyhow::Error;
     fn from_str(text: &str) -> Result<FollowupKind> {
-        match FollowupKind::ALL.into_iter().find(|k| k.as_str() == text) {
-            Some(kind) => Ok(kind),
-            None => bail!(
-                "unknown follow-up kind {text:?} (expected one of: {})",
-                join(FollowupKind::ALL.map(FollowupKind::as_str))
-            ),
-        }
+        parse_named(text, &FollowupKind::ALL, FollowupKind::as_str, "follow-up kind")
     }
 }
 
-fn join<const N: usize>(items: [&str; N]) -> String {
-    items.join(", ")
+/// The value of `all` whose name is `text`, or an error listing the names.
+fn parse_named<T: Copy>(text: &str, all: &[T], name: fn(T) -> &'static str, what: &str) -> Result<T> {
+    match all.iter().copied().find(|value| name(*value) == text) {
+        Some(value) => Ok(value),
+        None => {
+            let names: Vec<&str> = all.iter().map(|value| name(*value)).collect();
+            bail!("unknown {what} {text:?} (expected one of: {})", names.join(", "))
+        }
+    }
 }
 
 /// The fields a person types in about an application.

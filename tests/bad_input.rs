@@ -84,14 +84,7 @@ fn bad_arguments_change_nothing() {
             "tracker: the following required arguments were not provided: (see: tracker add --help)",
         ),
     ];
-    let mut wrong = Vec::new();
-    for (code, args, expected) in cases {
-        let err = env.fails(*code, args);
-        if err != *expected {
-            wrong.push(format!("{args:?}\n  got: {err}\n want: {expected}"));
-        }
-    }
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    env.expect_failures(cases);
     assert_eq!(env.dump(), before);
 }
 

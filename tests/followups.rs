@@ -317,14 +317,7 @@ fn bad_follow_up_input_changes_nothing() {
             "tracker: date 2026-11-01 is before the application's previous event on 2026-11-23 (events are recorded in order)",
         ),
     ];
-    let mut wrong = Vec::new();
-    for (code, args, expected) in cases {
-        let err = env.fails(*code, args);
-        if err != *expected {
-            wrong.push(format!("{args:?}\n  got: {err}\n want: {expected}"));
-        }
-    }
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    env.expect_failures(cases);
     assert_eq!(env.dump(), before);
 }
 

@@ -90,28 +90,10 @@ pub fn run(clock: Clock, style: Style, paths: &Paths) -> Result<()> {
         "6. The email, filled in (after: tracker config set user.name \"Sam Taylor\")",
         "tracker followup 1",
     )?;
-    super::followup::run(
-        &mut ctx,
-        &Followup {
-            id: 1,
-            kind: None,
-            format: DraftFormat::Text,
-            sent: false,
-            on: None,
-        },
-    )?;
+    followup(&mut ctx, false)?;
 
     step("7. Once it is sent, the reminder stops", "tracker followup 1 --sent")?;
-    super::followup::run(
-        &mut ctx,
-        &Followup {
-            id: 1,
-            kind: None,
-            format: DraftFormat::Text,
-            sent: true,
-            on: None,
-        },
-    )?;
+    followup(&mut ctx, true)?;
 
     print(&format!(
         "\nThat was a throwaway database. Your own is at {} (or set --db / TRACKER_DB).",
@@ -153,5 +135,18 @@ fn change(ctx: &mut Ctx, id: i64, on: &str, status: Status) -> Result<()> {
             note: None,
         },
         status,
+    )
+}
+
+fn followup(ctx: &mut Ctx, sent: bool) -> Result<()> {
+    super::followup::run(
+        ctx,
+        &Followup {
+            id: 1,
+            kind: None,
+            format: DraftFormat::Text,
+            sent,
+            on: None,
+        },
     )
 }

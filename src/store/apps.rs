@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result, bail};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, Row, named_params, params};
+use rusqlite::{Connection, OptionalExtension, Row, ToSql, params};
 
 use super::codec;
 use crate::clock::format_instant;
@@ -44,31 +44,46 @@ fn tags_json(fields: &Fields) -> String {
     serde_json::to_string(&fields.tags).expect("a list of strings serialises")
 }
 
+/// The named parameters shared by `insert` and `update_fields`.
+#[allow(clippy::ptr_arg)] // `&String` coerces to `&dyn ToSql`; `&str` cannot (str is unsized)
+fn field_params<'a>(f: &'a Fields, tags: &'a String, dup_key: &'a String) -> Vec<(&'static str, &'a dyn ToSql)> {
+    vec![
+        (":company", &f.company),
+        (":position", &f.position),
+        (":url", &f.url),
+        (":location", &f.location),
+        (":source", &f.source),
+        (":salary", &f.salary),
+        (":notes", &f.notes),
+        (":tags", tags),
+        (":contact_name", &f.contact_name),
+        (":contact_email", &f.contact_email),
+        (":contact_salutation", &f.contact_salutation),
+        (":dup_key", dup_key),
+    ]
+}
+
 pub fn insert(tx: &Connection, fields: &Fields, created_at: DateTime<Utc>, state: State) -> Result<i64> {
+    let (tags, dup_key) = (tags_json(fields), fields.dup_key());
+    let (created_at, status_on, last_event_on) = (
+        format_instant(created_at),
+        format_day(state.status_on),
+        format_day(state.last_event_on),
+    );
+    let mut params = field_params(fields, &tags, &dup_key);
+    params.extend_from_slice(&[
+        (":created_at", &created_at as &dyn ToSql),
+        (":status", &state.status),
+        (":status_on", &status_on),
+        (":last_event_on", &last_event_on),
+    ]);
     tx.prepare_cached(
         "INSERT INTO applications (company, position, url, location, source, salary, notes, tags, contact_name,
              contact_email, contact_salutation, created_at, dup_key, status, status_on, last_event_on)
          VALUES (:company, :position, :url, :location, :source, :salary, :notes, :tags, :contact_name,
              :contact_email, :contact_salutation, :created_at, :dup_key, :status, :status_on, :last_event_on)",
     )?
-    .execute(named_params! {
-        ":company": fields.company,
-        ":position": fields.position,
-        ":url": fields.url,
-        ":location": fields.location,
-        ":source": fields.source,
-        ":salary": fields.salary,
-        ":notes": fields.notes,
-        ":tags": tags_json(fields),
-        ":contact_name": fields.contact_name,
-        ":contact_email": fields.contact_email,
-        ":contact_salutation": fields.contact_salutation,
-        ":created_at": format_instant(created_at),
-        ":dup_key": fields.dup_key(),
-        ":status": state.status,
-        ":status_on": format_day(state.status_on),
-        ":last_event_on": format_day(state.last_event_on),
-    })
+    .execute(params.as_slice())
     .context("cannot insert the application")?;
     Ok(tx.last_insert_rowid())
 }
@@ -132,26 +147,15 @@ pub fn count(conn: &Connection) -> Result<i64> {
 }
 
 pub fn update_fields(tx: &Connection, id: i64, fields: &Fields) -> Result<()> {
+    let (tags, dup_key) = (tags_json(fields), fields.dup_key());
+    let mut params = field_params(fields, &tags, &dup_key);
+    params.push((":id", &id));
     tx.execute(
         "UPDATE applications SET company = :company, position = :position, url = :url, location = :location,
              source = :source, salary = :salary, notes = :notes, tags = :tags, contact_name = :contact_name,
              contact_email = :contact_email, contact_salutation = :contact_salutation, dup_key = :dup_key
          WHERE id = :id",
-        named_params! {
-            ":id": id,
-            ":company": fields.company,
-            ":position": fields.position,
-            ":url": fields.url,
-            ":location": fields.location,
-            ":source": fields.source,
-            ":salary": fields.salary,
-            ":notes": fields.notes,
-            ":tags": tags_json(fields),
-            ":contact_name": fields.contact_name,
-            ":contact_email": fields.contact_email,
-            ":contact_salutation": fields.contact_salutation,
-            ":dup_key": fields.dup_key(),
-        },
+        params.as_slice(),
     )
     .context("cannot update the application")?;
     Ok(())

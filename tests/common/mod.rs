@@ -94,6 +94,18 @@ impl Env {
         self.ok(&["config", "set", "user.email", "sam@example.org"]);
     }
 
+    /// Runs each case and expects its exit code and its one stderr line; reports every mismatch at once.
+    pub fn expect_failures(&self, cases: &[(i32, &[&str], &str)]) {
+        let mut wrong = Vec::new();
+        for (code, args, expected) in cases {
+            let err = self.fails(*code, args);
+            if err != *expected {
+                wrong.push(format!("{args:?}\n  got: {err}\n want: {expected}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
     /// Every row of every table, as text: compared before and after a command that must not write.
     pub fn dump(&self) -> String {
         dump(&self.db)
