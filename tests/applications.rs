@@ -362,3 +362,42 @@ fn demo_walks_through_everything_without_touching_the_database() {
     }
     assert!(!env.db.exists(), "the demo uses a throwaway database");
 }
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let env = Env::new();
+    env.add("Acme\u{1b}[0m", "Engineer", &[]);
+    env.ok(&["reject", "1"]);
+    let coloured = env.ok(&["--color", "always", "list"]);
+    assert!(coloured.contains("\u{1b}["), "{coloured:?}");
+    assert!(
+        coloured.contains("Acme\\u{1b}[0m"),
+        "field text stays inert even with colour: {coloured:?}"
+    );
+    let plain = env.ok(&["--color", "never", "list"]);
+    assert!(!plain.contains('\u{1b}'));
+    let auto = env.run(&["list"]).env("NO_COLOR", "1").ok();
+    assert!(!auto.contains('\u{1b}'), "not a terminal, and NO_COLOR set");
+    let forced = env.run(&["--color", "always", "list"]).env("NO_COLOR", "1").ok();
+    assert!(forced.contains("\u{1b}["), "--color always wins over NO_COLOR");
+}
+
+#[test]
+fn help_version_and_completions() {
+    let env = Env::new();
+    let help = env.ok(&["--help"]);
+    assert!(
+        help.contains("Usage: tracker [OPTIONS] <COMMAND>") && help.contains("due"),
+        "{help}"
+    );
+    let add_help = env.ok(&["add", "--help"]);
+    assert!(add_help.contains("--salutation <TEXT>"), "{add_help}");
+    assert_eq!(
+        env.ok(&["--version"]),
+        format!("tracker {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    for shell in ["bash", "zsh", "fish"] {
+        let script = env.ok(&["completions", shell]);
+        assert!(script.contains("tracker") && script.contains("followup"), "{shell}");
+    }
+}
