@@ -111,6 +111,8 @@ impl ShellBody for Command {
             .env_clear()
             .stdin(Stdio::null())
             .stderr(Stdio::null());
+        // Its own process group, so that a test can kill the loop and the tracker it is running at once.
+        std::os::unix::process::CommandExt::process_group(&mut sh, 0);
         for (key, value) in self.get_envs() {
             if let Some(value) = value {
                 sh.env(key, value);
@@ -209,16 +211,18 @@ fn killed_adds_and_rejects_leave_no_half_change() {
             .env("PATH", std::env::var_os("PATH").unwrap())
             .arg0_shell(body);
         std::thread::sleep(Duration::from_millis(20 + delays.next_ms(300)));
-        // Kill the tracker process running right now (if any), then the loop.
-        let _ = Command::new("pkill")
-            .args(["-KILL", "-P", &child.id().to_string()])
-            .status();
-        let _ = child.kill();
+        // SIGKILL the whole group: the loop and the tracker process it is running right now.
+        let group = format!("kill -KILL -{}", child.id());
+        let _ = Command::new("sh").args(["-c", &group]).status();
         let _ = child.wait();
         assert_eq!(integrity(&env), "ok", "after kill {round}");
         assert_eq!(broken_histories(&env), 0, "after kill {round}");
     }
     let total = sql_count(&env, "SELECT count(*) FROM applications");
+    assert!(
+        total < i64::try_from(KILLS * 40).unwrap(),
+        "the kills cut the loops short"
+    );
     eprintln!("{KILLS} killed add/reject loops left {total} whole applications");
     env.ok(&["check"]);
 }

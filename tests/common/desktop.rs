@@ -195,7 +195,13 @@ impl Desktop {
     /// Stops dunst with SIGSTOP: it keeps its bus name but never answers.
     pub fn freeze(&self) {
         let pid = self.dunst.expect("dunst runs").to_string();
-        assert!(Command::new("kill").args(["-STOP", &pid]).status().unwrap().success());
+        assert!(
+            Command::new("sh")
+                .args(["-c", &format!("kill -STOP {pid}")])
+                .status()
+                .unwrap()
+                .success()
+        );
     }
 
     /// Everything received so far, after waiting (up to 3 s) for at least `at_least` notifications.
@@ -231,7 +237,7 @@ impl Desktop {
 impl Drop for Desktop {
     fn drop(&mut self) {
         if let Some(pid) = self.dunst {
-            let _ = Command::new("kill").args(["-CONT", &pid.to_string()]).status();
+            let _ = Command::new("sh").args(["-c", &format!("kill -CONT {pid}")]).status();
         }
         for child in self.children.iter_mut().rev() {
             let _ = child.kill();
