@@ -134,12 +134,22 @@ fn usage_error(error: &clap::Error) -> ExitCode {
             ExitCode::SUCCESS
         };
     }
+    // The first paragraph, on one line: "error: the following required arguments were not provided:" is
+    // followed by the arguments on the next lines.
     let rendered = error.render().to_string();
-    let first = rendered
+    let paragraph: Vec<&str> = rendered
         .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("invalid arguments");
-    let message = first.strip_prefix("error: ").unwrap_or(first);
+        .map(str::trim)
+        .skip_while(|l| l.is_empty())
+        .take_while(|l| !l.is_empty() && !l.starts_with("Usage:"))
+        .collect();
+    let joined = paragraph.join(" ");
+    let message = joined.strip_prefix("error: ").unwrap_or(&joined);
+    let message = if message.is_empty() {
+        "invalid arguments"
+    } else {
+        message
+    };
     let subcommand: Vec<String> = std::env::args()
         .skip(1)
         .take_while(|a| !a.starts_with('-'))

@@ -35,12 +35,12 @@ fn bad_arguments_change_nothing() {
         (
             2,
             &["status", "1", "hired"],
-            "tracker: invalid value 'hired' for '<STATUS>' (see: tracker status --help)",
+            "tracker: invalid value 'hired' for '<STATUS>' [possible values: saved, applied, interviewing, offer, accepted, rejected, withdrawn, ghosted] (see: tracker status --help)",
         ),
         (
             2,
             &["add", "X", "Y", "--status", "hired"],
-            "tracker: invalid value 'hired' for '--status <STATUS>' (see: tracker add --help)",
+            "tracker: invalid value 'hired' for '--status <STATUS>' [possible values: saved, applied, interviewing, offer, accepted, rejected, withdrawn, ghosted] (see: tracker add --help)",
         ),
         (
             1,
@@ -81,7 +81,7 @@ fn bad_arguments_change_nothing() {
         (
             2,
             &["add", "OnlyCompany"],
-            "tracker: the following required arguments were not provided: (see: tracker add --help)",
+            "tracker: the following required arguments were not provided: <POSITION> (see: tracker add --help)",
         ),
     ];
     env.expect_failures(cases);

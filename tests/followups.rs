@@ -263,12 +263,12 @@ fn bad_follow_up_input_changes_nothing() {
         (
             2,
             &["followup", "1", "--kind", "grovel"],
-            "tracker: invalid value 'grovel' for '--kind <KIND>' (see: tracker followup --help)",
+            "tracker: invalid value 'grovel' for '--kind <KIND>' [possible values: feedback, network, combined] (see: tracker followup --help)",
         ),
         (
             2,
             &["followup", "1", "--format", "pdf"],
-            "tracker: invalid value 'pdf' for '--format <FORMAT>' (see: tracker followup --help)",
+            "tracker: invalid value 'pdf' for '--format <FORMAT>' [possible values: text, eml, mailto] (see: tracker followup --help)",
         ),
         (
             1,
