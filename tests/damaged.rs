@@ -166,7 +166,7 @@ impl SmallDisk {
                 std::env::var("CI").as_deref() != Ok("true"),
                 "CI must run the full-disk test, but cannot mount a tmpfs"
             );
-            eprintln!("SKIPPED: the full-disk test needs permission to mount a tmpfs (run as root)");
+            common::skip("the full-disk test needs permission to mount a tmpfs (run as root)");
             return None;
         }
         Some(SmallDisk { path: at.to_owned() })

@@ -42,7 +42,7 @@ fn missing(programs: &[&str]) -> bool {
         std::env::var("CI").as_deref() != Ok("true"),
         "CI must run the notification tests, but it {reason}"
     );
-    eprintln!("SKIPPED: this test {reason}");
+    super::skip(&format!("it {reason}"));
     true
 }
 

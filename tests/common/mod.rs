@@ -11,6 +11,12 @@ use std::process::{Command, Stdio};
 
 pub const TODAY: &str = "2026-11-27";
 
+/// Says why a test is skipped, straight to stderr: the test harness captures `eprintln!`, not this.
+pub fn skip(reason: &str) {
+    let test = std::thread::current().name().unwrap_or("a test").to_owned();
+    let _ = writeln!(std::io::stderr(), "\nSKIPPED {test}: {reason}");
+}
+
 pub struct Env {
     pub dir: tempfile::TempDir,
     pub db: PathBuf,
