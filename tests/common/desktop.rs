@@ -8,7 +8,6 @@
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 pub struct Desktop {
@@ -125,28 +124,23 @@ impl Desktop {
     }
 
     fn start_dunst(&mut self) {
-        static DISPLAY: AtomicU32 = AtomicU32::new(0);
-        let display = loop {
-            let n = 200 + (std::process::id() % 300) * 10 + DISPLAY.fetch_add(1, Ordering::SeqCst) % 10;
-            if !Path::new(&format!("/tmp/.X{n}-lock")).exists() {
-                break n;
-            }
-        };
-        let xvfb = Command::new("Xvfb")
-            .args([
-                format!(":{display}").as_str(),
-                "-screen",
-                "0",
-                "1024x768x24",
-                "-nolisten",
-                "tcp",
-            ])
-            .stdout(Stdio::null())
+        // -displayfd 1: Xvfb picks a free display itself and writes its number to stdout once it is ready.
+        let mut xvfb = Command::new("Xvfb")
+            .args(["-displayfd", "1", "-screen", "0", "1024x768x24", "-nolisten", "tcp"])
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .expect("start Xvfb");
+        let mut display = String::new();
+        BufReader::new(xvfb.stdout.take().unwrap())
+            .read_line(&mut display)
+            .unwrap();
         self.children.push(xvfb);
-        wait_until("Xvfb", || Path::new(&format!("/tmp/.X11-unix/X{display}")).exists());
+        let display = display.trim().to_owned();
+        assert!(
+            display.parse::<u32>().is_ok(),
+            "Xvfb did not report a display: {display:?}"
+        );
 
         let script = self.dir().join("record.sh");
         // dunst passes appname, summary, body, icon and urgency; one line per notification, fields by tabs.
@@ -235,11 +229,20 @@ impl Desktop {
 }
 
 impl Drop for Desktop {
+    /// Stops every process in reverse order: SIGTERM (so Xvfb removes its lock file and socket), then SIGKILL
+    /// whatever has not exited after a second.
     fn drop(&mut self) {
         if let Some(pid) = self.dunst {
             let _ = Command::new("sh").args(["-c", &format!("kill -CONT {pid}")]).status();
         }
         for child in self.children.iter_mut().rev() {
+            let _ = Command::new("sh")
+                .args(["-c", &format!("kill -TERM {}", child.id())])
+                .status();
+            let start = Instant::now();
+            while child.try_wait().ok().flatten().is_none() && start.elapsed() < Duration::from_secs(1) {
+                std::thread::sleep(Duration::from_millis(10));
+            }
             let _ = child.kill();
             let _ = child.wait();
         }
