@@ -37,10 +37,6 @@ impl Style {
         Style { color }
     }
 
-    pub fn plain() -> Style {
-        Style { color: false }
-    }
-
     /// A table with the project's light look; it fits the terminal's width when there is one.
     pub fn table(self, header: &[&str]) -> Table {
         const LOOK: TableStyle = TableStyle::new()

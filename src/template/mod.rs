@@ -93,14 +93,9 @@ pub fn built_in(kind: FollowupKind) -> &'static str {
     }
 }
 
-/// The custom file for `kind` in `dir`.
-pub fn custom_path(dir: &Path, kind: FollowupKind) -> PathBuf {
-    dir.join(format!("{kind}.txt"))
-}
-
 /// The template for `kind`: `DIR/<kind>.txt` when it exists, else the built-in one.
 pub fn load(dir: &Path, kind: FollowupKind) -> Result<Source> {
-    let path = custom_path(dir, kind);
+    let path = dir.join(format!("{kind}.txt"));
     match std::fs::read_to_string(&path) {
         Ok(text) => Ok(Source {
             kind,
