@@ -247,3 +247,56 @@ fn hourly_runs_for_two_days() {
     );
     assert!(got.iter().all(|r| r.app == "tracker"));
 }
+
+/// Removes the `/run/user/<uid>/bus` link (and the folder, if the test made it) when the test ends.
+struct RunUserLink {
+    link: std::path::PathBuf,
+    made_dir: bool,
+}
+
+impl Drop for RunUserLink {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.link);
+        if self.made_dir {
+            let _ = std::fs::remove_dir(self.link.parent().unwrap());
+        }
+    }
+}
+
+/// cron's environment has neither DBUS_SESSION_BUS_ADDRESS nor XDG_RUNTIME_DIR: the bus is found at
+/// /run/user/<uid>/bus. The test links that path to its private bus when nothing lives there already.
+#[test]
+fn bare_cron_environment_finds_the_bus_in_run_user() {
+    let Some(desktop) = Desktop::start() else { return };
+    let uid = std::process::Command::new("id").arg("-u").output().unwrap();
+    let dir = std::path::PathBuf::from(format!("/run/user/{}", String::from_utf8_lossy(&uid.stdout).trim()));
+    let link = dir.join("bus");
+    if link.exists() {
+        common::skip(&format!(
+            "{} belongs to a real session bus; not replacing it",
+            link.display()
+        ));
+        return;
+    }
+    let made_dir = !dir.exists();
+    if std::fs::create_dir_all(&dir).is_err() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI must be able to create {}",
+            dir.display()
+        );
+        common::skip(&format!("cannot create {}", dir.display()));
+        return;
+    }
+    let _guard = RunUserLink {
+        link: link.clone(),
+        made_dir,
+    };
+    std::os::unix::fs::symlink(desktop.runtime_dir().join("bus"), &link).unwrap();
+    let env = env_with_rejections(&[3]);
+    env.run(&["due", "--notify", "--quiet"])
+        .without("DBUS_SESSION_BUS_ADDRESS")
+        .without("XDG_RUNTIME_DIR")
+        .ok();
+    assert_eq!(desktop.received(1).len(), 1);
+}
