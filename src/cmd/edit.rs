@@ -31,21 +31,23 @@ pub fn run(ctx: &mut Ctx, args: &Edit) -> Result<()> {
         }
     }
     let id = args.id;
-    // The editor runs before the write transaction, so no lock is held while the person types.
-    let current = store::apps::get(ctx.store.conn(), id)?;
+    // The editor runs before the write transaction, so no lock is held while the person types; the changes
+    // are applied to the fields as they are inside the transaction, so a concurrent edit is not undone.
     let edited_notes = if args.edit_notes {
+        let current = store::apps::get(ctx.store.conn(), id)?;
         Some(edit_in_editor(current.fields.notes.as_deref())?)
     } else {
         None
     };
-    let updated = apply(current.fields.clone(), args, edited_notes);
-    if updated == current.fields {
-        bail!("nothing to change (give an option such as --company or --contact; see: tracker edit --help)");
-    }
-    updated.validate()?;
-    ctx.store.write(|tx| {
-        store::apps::get(tx, id)?;
-        store::apps::update_fields(tx, id, &updated)
+    let updated = ctx.store.write(|tx| {
+        let current = store::apps::get(tx, id)?.fields;
+        let updated = apply(current.clone(), args, edited_notes);
+        if updated == current {
+            bail!("nothing to change (give an option such as --company or --contact; see: tracker edit --help)");
+        }
+        updated.validate()?;
+        store::apps::update_fields(tx, id, &updated)?;
+        Ok(updated)
     })?;
     if args.json.json {
         return Ok(print(&json(&app_out(&store::load(ctx.store.conn(), id)?)))?);
