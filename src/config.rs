@@ -120,8 +120,7 @@ fn value_text(value: &Value) -> String {
 impl Config {
     /// Reads the file at `path`; a missing file means all defaults.
     pub fn load(path: &Path) -> Result<Config> {
-        let table = read_table(path)?;
-        Config::from_table(&table).with_context(|| format!("in config file {}", path.display()))
+        read_valid(path).map(|(config, _)| config)
     }
 
     fn from_table(table: &Table) -> Result<Config> {
@@ -159,22 +158,24 @@ fn read_table(path: &Path) -> Result<Table> {
     }
 }
 
+/// Reads the file once: the settings, and the keys the file itself sets.
+fn read_valid(path: &Path) -> Result<(Config, Vec<(String, Value)>)> {
+    let table = read_table(path)?;
+    let config = Config::from_table(&table).with_context(|| format!("in config file {}", path.display()))?;
+    Ok((config, flatten(&table)?))
+}
+
 /// The value of `name` as set in the file, else its default; `None` when neither exists.
 pub fn get(path: &Path, name: &str) -> Result<Option<String>> {
     let key = find_key(name)?;
-    Config::load(path)?;
-    let table = read_table(path)?;
-    let set = flatten(&table)?
-        .into_iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, v)| value_text(&v));
+    let (_, set) = read_valid(path)?;
+    let set = set.into_iter().find(|(n, _)| n == name).map(|(_, v)| value_text(&v));
     Ok(set.or(key.default.map(str::to_owned)))
 }
 
 /// Every key with its value and whether it comes from the file.
 pub fn list(path: &Path) -> Result<Vec<(&'static Key, Option<String>, bool)>> {
-    Config::load(path)?;
-    let set = flatten(&read_table(path)?)?;
+    let (_, set) = read_valid(path)?;
     Ok(KEYS
         .iter()
         .map(|key| match set.iter().find(|(n, _)| n == key.name) {

@@ -66,6 +66,15 @@ pub fn days_between(earlier: NaiveDate, later: NaiveDate) -> i64 {
     (later - earlier).num_days()
 }
 
+/// `today`, `1 day ago`, `5 days ago`.
+pub fn days_ago(days: i64) -> String {
+    match days {
+        0 => "today".to_owned(),
+        1 => "1 day ago".to_owned(),
+        n => format!("{n} days ago"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

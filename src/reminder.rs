@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::dates::days_between;
-use crate::model::{Application, EventKind, Status};
+use crate::model::{Application, Event, EventKind, Status};
 
 /// What the history says about one rejection's follow-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,12 +24,7 @@ impl Reminder {
         if app.status != Status::Rejected {
             return None;
         }
-        let start = app
-            .events
-            .iter()
-            .rposition(|e| e.kind == EventKind::Status)
-            .map_or(0, |i| i + 1);
-        let since = &app.events[start..];
+        let since = since_last_status(app);
         Some(Reminder {
             rejected_on: app.status_on,
             closed: since
@@ -42,6 +37,16 @@ impl Reminder {
                 .and_then(|e| e.until),
         })
     }
+}
+
+/// The events after the application's newest status change (for a rejected one: since the rejection).
+pub fn since_last_status(app: &Application) -> &[Event] {
+    let start = app
+        .events
+        .iter()
+        .rposition(|e| e.kind == EventKind::Status)
+        .map_or(0, |i| i + 1);
+    &app.events[start..]
 }
 
 /// When reminders start and stop, in calendar days after the rejection.

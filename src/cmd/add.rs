@@ -13,7 +13,6 @@ pub fn run(ctx: &mut Ctx, args: &Add) -> Result<()> {
     let on = parse_date(&args.on, ctx.clock.today)?;
     check_event_date(on, None, ctx.clock.today)?;
     let fields = fields(args);
-    fields.validate()?;
     let first = Event::status_change(None, args.status, on, ctx.clock.now).with_note(args.note.clone());
     let (clock, force) = (ctx.clock, args.force);
     let id = ctx.store.write(|tx| {

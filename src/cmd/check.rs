@@ -1,12 +1,12 @@
 //! `tracker check`: is the database sound? Integrity, foreign keys, history, schema version and counts.
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use serde::Serialize;
 
+use crate::Ctx;
 use crate::cli::Check;
 use crate::output::{inert, json, print};
 use crate::store::{LATEST_VERSION, health};
-use crate::{Ctx, Failure};
 
 #[derive(Serialize)]
 struct Report {
@@ -44,13 +44,7 @@ pub fn run(ctx: &mut Ctx, args: &Check) -> Result<()> {
     };
     print(&if args.json.json { json(&report) } else { render(&report) })?;
     if !report.ok {
-        let message =
-            "the database has problems (see above); restore a backup (see the README), or export what still reads";
-        return Err(Failure {
-            code: 1,
-            message: message.into(),
-        }
-        .into());
+        bail!("the database has problems (see above); restore a backup (see the README), or export what still reads");
     }
     Ok(())
 }

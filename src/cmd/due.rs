@@ -6,7 +6,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::cli::Due;
-use crate::dates::{days_between, format_day};
+use crate::dates::{days_ago, days_between, format_day};
 use crate::model::FollowupKind;
 use crate::notify::{self, Message};
 use crate::output::{Style, json, print};
@@ -148,12 +148,11 @@ pub fn messages(pending: &[&Row]) -> Vec<Message> {
             .iter()
             .map(|row| {
                 let title = format!("Follow up: {} at {}", row.position, row.company);
-                let when = match row.days_since {
-                    0 => "today".to_owned(),
-                    1 => "yesterday".to_owned(),
-                    n => format!("{n} days ago"),
-                };
-                let body = format!("Rejected {when}. Print the email with: tracker followup {}", row.id);
+                let body = format!(
+                    "Rejected {}. Print the email with: tracker followup {}",
+                    days_ago(row.days_since),
+                    row.id
+                );
                 Message::new(&title, &body)
             })
             .collect();

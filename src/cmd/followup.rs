@@ -7,7 +7,7 @@ use crate::dates::{format_day, parse_date};
 use crate::mail::{self, Mailbox, one_line};
 use crate::model::{Application, Event, EventKind, FollowupKind, Status};
 use crate::output::{inert, inert_with, print, say};
-use crate::reminder::Reminder;
+use crate::reminder::{Reminder, since_last_status};
 use crate::template::{self, Vars};
 use crate::{Ctx, store};
 
@@ -83,7 +83,7 @@ fn record_sent(ctx: &mut Ctx, args: &Followup, kind: FollowupKind) -> Result<()>
     let app = ctx.store.write(|tx| {
         let app = store::load(tx, id)?;
         rejection(&app)?;
-        if let Some(sent) = since_rejection(&app).iter().find(|e| e.kind == EventKind::Followup) {
+        if let Some(sent) = since_last_status(&app).iter().find(|e| e.kind == EventKind::Followup) {
             bail!(
                 "a follow-up to application {id} was already recorded on {}",
                 format_day(sent.on)
@@ -122,7 +122,7 @@ pub fn rejection(app: &Application) -> Result<Reminder> {
 /// The rejection's follow-up facts, or an error when its reminders were already closed.
 pub fn open_rejection(app: &Application) -> Result<Reminder> {
     let reminder = rejection(app)?;
-    if let Some(closing) = since_rejection(app)
+    if let Some(closing) = since_last_status(app)
         .iter()
         .find(|e| matches!(e.kind, EventKind::Followup | EventKind::Dismiss))
     {
@@ -138,14 +138,4 @@ pub fn open_rejection(app: &Application) -> Result<Reminder> {
         );
     }
     Ok(reminder)
-}
-
-/// The events after the newest status change.
-fn since_rejection(app: &Application) -> &[Event] {
-    let start = app
-        .events
-        .iter()
-        .rposition(|e| e.kind == EventKind::Status)
-        .map_or(0, |i| i + 1);
-    &app.events[start..]
 }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::Ctx;
 use crate::cli::Show;
 use crate::clock::format_instant;
-use crate::dates::{days_between, format_day};
+use crate::dates::{days_ago, days_between, format_day};
 use crate::json::app_out;
 use crate::model::{Application, Event, EventKind};
 use crate::output::{Style, inert, inert_with, json, print};
@@ -79,15 +79,6 @@ pub fn render(app: &Application, today: NaiveDate, style: Style) -> String {
         let _ = writeln!(out, "  {}  {}", format_day(event.on), describe(event));
     }
     out
-}
-
-/// `today`, `1 day ago`, `5 days ago`.
-pub fn days_ago(days: i64) -> String {
-    match days {
-        0 => "today".to_owned(),
-        1 => "1 day ago".to_owned(),
-        n => format!("{n} days ago"),
-    }
 }
 
 /// One line of the timeline.
