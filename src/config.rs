@@ -8,6 +8,7 @@ use anyhow::{Context, Result, bail};
 use toml::{Table, Value};
 
 use crate::model::FollowupKind;
+use crate::model::followup::Window;
 
 /// A key the configuration file may hold.
 pub struct Key {
@@ -79,8 +80,8 @@ fn find_key(name: &str) -> Result<&'static Key> {
 pub struct Config {
     pub user_name: Option<String>,
     pub user_email: Option<String>,
-    pub after_days: u32,
-    pub expire_after_days: u32,
+    /// `followup.after_days` and `followup.expire_after_days`, checked together.
+    pub window: Window,
     pub kind: FollowupKind,
 }
 
@@ -89,8 +90,7 @@ impl Default for Config {
         Config {
             user_name: None,
             user_email: None,
-            after_days: 2,
-            expire_after_days: 30,
+            window: Window::DEFAULT,
             kind: FollowupKind::Combined,
         }
     }
@@ -125,6 +125,7 @@ impl Config {
 
     fn from_table(table: &Table) -> Result<Config> {
         let mut config = Config::default();
+        let (mut after_days, mut expire_after_days) = (config.window.after_days(), config.window.expire_after_days());
         for (name, value) in flatten(table)? {
             let key = find_key(&name)?;
             let checked = match &value {
@@ -137,12 +138,18 @@ impl Config {
             match name.as_str() {
                 "user.name" => config.user_name = Some(text),
                 "user.email" => config.user_email = Some(text),
-                "followup.after_days" => config.after_days = text.parse()?,
-                "followup.expire_after_days" => config.expire_after_days = text.parse()?,
+                "followup.after_days" => after_days = text.parse()?,
+                "followup.expire_after_days" => expire_after_days = text.parse()?,
                 "followup.kind" => config.kind = text.parse()?,
                 _ => unreachable!("every key in KEYS is handled"),
             }
         }
+        config.window = Window::new(
+            after_days,
+            expire_after_days,
+            "followup.after_days",
+            "followup.expire_after_days",
+        )?;
         Ok(config)
     }
 }
@@ -226,7 +233,7 @@ mod tests {
         assert_eq!(parse("").unwrap(), Config::default());
         let config = parse("[user]\nname = \"Ana Lima\"\n[followup]\nafter_days = 5\nkind = \"network\"\n").unwrap();
         assert_eq!(config.user_name.as_deref(), Some("Ana Lima"));
-        assert_eq!(config.after_days, 5);
+        assert_eq!(config.window.after_days(), 5);
         assert_eq!(config.kind, FollowupKind::Network);
     }
 
@@ -242,6 +249,14 @@ mod tests {
             ),
             ("[followup]\nkind = \"grovel\"\n", "invalid value for followup.kind"),
             ("[user]\nname = \"\"\n", "invalid value for user.name"),
+            (
+                "[followup]\nafter_days = 30\n",
+                "followup.expire_after_days (30) must be greater than followup.after_days (30)",
+            ),
+            (
+                "[followup]\nafter_days = 5\nexpire_after_days = 4\n",
+                "followup.expire_after_days (4) must be greater than followup.after_days (5)",
+            ),
         ];
         for (text, expected) in cases {
             let err = format!("{:#}", parse(text).unwrap_err());

@@ -11,7 +11,6 @@ pub mod model;
 pub mod notify;
 pub mod output;
 mod private;
-pub mod reminder;
 pub mod store;
 pub mod template;
 

@@ -46,7 +46,8 @@ fn due_lists_what_is_due_oldest_first() {
     assert_eq!(
         env.json(&["due", "--json"]),
         json!([{"id": 1, "company": "Acme", "position": "Backend Engineer", "rejected_on": "2026-11-23",
-                "days_since": 4, "template": "combined", "state": "due"}])
+                "days_since": 4, "template": "combined", "state": "due", "wakes_on": null,
+                "expires_on": "2026-12-23", "days_left": 26}])
     );
     let ids = |v: serde_json::Value| {
         v.as_array()
@@ -64,14 +65,15 @@ fn due_lists_what_is_due_oldest_first() {
         .iter()
         .map(|r| (r["id"].as_i64().unwrap(), r["state"].as_str().unwrap().to_owned()))
         .collect();
-    assert_eq!(
-        states,
-        [
-            (3, "missed".to_owned()),
-            (1, "due".to_owned()),
-            (2, "waiting".to_owned())
-        ]
-    );
+    assert_eq!(states, [(1, "due".to_owned()), (2, "waiting".to_owned())]);
+    let with_missed: Vec<_> = env
+        .json(&["due", "--missed", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(with_missed, [3, 1, 2], "--missed adds the missed ones");
     env.ok(&["config", "set", "followup.after_days", "1"]);
     env.ok(&["config", "set", "followup.kind", "feedback"]);
     let configured = env.json(&["due", "--json"]);
@@ -183,8 +185,22 @@ fn sent_dismiss_and_snooze_close_or_hide_the_reminder() {
     assert_eq!(ids(&env), [2], "due again on the day the snooze ends");
     env.ok(&["dismiss", "2", "--note", "they closed the team"]);
     assert_eq!(ids(&env), Vec::<i64>::new());
-    let all = env.json(&["due", "--all", "--json"]);
-    assert_eq!(all.as_array().unwrap().len(), 1, "only Initech (missed) is left: {all}");
+    assert_eq!(
+        env.json(&["due", "--all", "--json"]),
+        json!([]),
+        "only the missed Initech is left"
+    );
+    let missed = env.json(&["due", "--missed", "--json"]);
+    assert_eq!(
+        missed.as_array().unwrap().len(),
+        1,
+        "only Initech (missed) is left: {missed}"
+    );
+    assert_eq!(
+        (missed[0]["id"].as_i64(), missed[0]["state"].as_str()),
+        (Some(3), Some("missed"))
+    );
+    assert_eq!(missed[0]["days_left"], json!(null));
 
     let app = env.json(&["show", "1", "--json"]);
     let last = &app["events"].as_array().unwrap().last().unwrap().clone();
@@ -248,12 +264,12 @@ fn bad_follow_up_input_changes_nothing() {
         (
             1,
             &["followup", "4"],
-            "tracker: application 4 is applied, not rejected: follow-ups are for rejections (record one with: tracker reject 4)",
+            "tracker: application 4 is applied, not rejected: follow-ups are for rejections (if they turned you down, record it with: tracker reject 4)",
         ),
         (
             1,
             &["followup", "4", "--sent"],
-            "tracker: application 4 is applied, not rejected: follow-ups are for rejections (record one with: tracker reject 4)",
+            "tracker: application 4 is applied, not rejected: follow-ups are for rejections (if they turned you down, record it with: tracker reject 4)",
         ),
         (
             1,
@@ -298,7 +314,17 @@ fn bad_follow_up_input_changes_nothing() {
         (
             1,
             &["snooze", "4", "--until", "tomorrow"],
-            "tracker: application 4 is applied, not rejected: follow-ups are for rejections (record one with: tracker reject 4)",
+            "tracker: application 4 is applied, not rejected: follow-ups are for rejections (if they turned you down, record it with: tracker reject 4)",
+        ),
+        (
+            1,
+            &["snooze", "1", "--until", "2026-12-24"],
+            "tracker: cannot snooze until 2026-12-24: this follow-up stops being due after 2026-12-23 (30 days after the rejection, followup.expire_after_days); snooze until 2026-12-23 at the latest, or dismiss it",
+        ),
+        (
+            1,
+            &["due", "--days", "30"],
+            "tracker: followup.expire_after_days (30) must be greater than --days (30), or no follow-up would ever be due (raise followup.expire_after_days or lower --days)",
         ),
         (
             1,

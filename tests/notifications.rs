@@ -300,3 +300,83 @@ fn bare_cron_environment_finds_the_bus_in_run_user() {
         .ok();
     assert_eq!(desktop.received(1).len(), 1);
 }
+
+#[test]
+fn the_last_days_of_the_window_are_announced() {
+    let Some(desktop) = Desktop::start() else { return };
+    let env = env_with_rejections(&[28, 30]);
+    env.run(&["due", "--notify", "--quiet"])
+        .env("DBUS_SESSION_BUS_ADDRESS", &desktop.bus)
+        .ok();
+    assert_eq!(
+        desktop.received(2),
+        [
+            received(
+                "tracker",
+                "Follow up: Engineer at Globex",
+                "Rejected 30 days ago. Today is the last day to follow up. Print the email with: tracker followup 2"
+            ),
+            received(
+                "tracker",
+                "Follow up: Engineer at Acme",
+                "Rejected 28 days ago. Only 2 days left to follow up. Print the email with: tracker followup 1"
+            ),
+        ]
+    );
+}
+
+/// Three `due --notify` started together, on 20 days in a row: each day the one due application is notified
+/// once, however the runs interleave. The runs must really overlap for the test to mean anything, so it
+/// measures that they did.
+#[test]
+fn overlapping_runs_notify_once() {
+    let Some(desktop) = Desktop::start() else { return };
+    let mut env = env_with_rejections(&[2]);
+    const ROUNDS: usize = 20;
+    const RUNS: usize = 3;
+    let mut overlapped = 0;
+    for round in 0..ROUNDS {
+        let day = chrono_day(round);
+        env.at(&day);
+        let barrier = std::sync::Barrier::new(RUNS);
+        let spans: Vec<(Instant, Instant, i32)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..RUNS)
+                .map(|_| {
+                    scope.spawn(|| {
+                        barrier.wait();
+                        let start = Instant::now();
+                        let out = env
+                            .run(&["due", "--notify", "--quiet"])
+                            .env("DBUS_SESSION_BUS_ADDRESS", &desktop.bus)
+                            .output();
+                        (start, Instant::now(), out.code)
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        assert!(spans.iter().all(|(_, _, code)| *code == 0), "round {round}: {spans:?}");
+        let latest_start = spans.iter().map(|s| s.0).max().unwrap();
+        let earliest_end = spans.iter().map(|s| s.1).min().unwrap();
+        if latest_start < earliest_end {
+            overlapped += 1;
+        }
+        desktop.received(round + 1);
+        assert_eq!(desktop.notify_calls(), round + 1, "round {round} ({day})");
+    }
+    // Processes started at a barrier overlap nearly always; a loaded machine may serialise a few rounds.
+    assert!(
+        overlapped >= ROUNDS / 2,
+        "only {overlapped} of {ROUNDS} rounds overlapped"
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(desktop.notify_calls(), ROUNDS, "no late duplicates");
+    assert_eq!(notified_rows(&env), ROUNDS);
+}
+
+/// 2026-11-29 plus `round` days, at 09:00 UTC: the application rejected on 2026-11-25 is due on each.
+fn chrono_day(round: usize) -> String {
+    let first = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    let day = first + chrono::Days::new(round as u64);
+    format!("{}T09:00:00Z", day.format("%Y-%m-%d"))
+}

@@ -10,9 +10,12 @@ pub struct Due {
     /// Days after a rejection before its follow-up is due [default: config followup.after_days, 2]
     #[arg(long, value_name = "N")]
     pub days: Option<u32>,
-    /// Also list rejections that are waiting, snoozed, or too old to follow up on (missed)
+    /// Also list rejections that are waiting (with the day they become due) or snoozed (with the day they wake)
     #[arg(long)]
     pub all: bool,
+    /// Also list rejections too old to follow up on (missed); implies --all
+    #[arg(long)]
+    pub missed: bool,
     /// Raise a desktop notification for each due follow-up (at most once a day per application)
     #[arg(long)]
     pub notify: bool,
@@ -65,7 +68,7 @@ pub struct Dismiss {
 pub struct Snooze {
     /// The application's id (see: tracker due)
     pub id: i64,
-    /// Hide the reminder until this day: YYYY-MM-DD, tomorrow, "in 3 days"
+    /// Hide the reminder until this day: YYYY-MM-DD, tomorrow, "in 3 days" (at the latest the last day it is due)
     #[arg(long, value_name = "DATE")]
     pub until: String,
 }

@@ -80,6 +80,7 @@ pub fn run(clock: Clock, style: Style, paths: &Paths) -> Result<()> {
         &Due {
             days: None,
             all: false,
+            missed: false,
             notify: false,
             quiet: false,
             json: JsonFlag { json: false },

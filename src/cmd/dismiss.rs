@@ -13,7 +13,7 @@ pub fn run(ctx: &mut Ctx, args: &Dismiss) -> Result<()> {
     let event = Event::new(EventKind::Dismiss, clock.today, clock.now).with_note(args.note.clone());
     let app = ctx.store.write(|tx| {
         let app = store::load(tx, id)?;
-        super::followup::open_rejection(&app)?;
+        crate::model::followup::open_rejection(&app)?;
         store::record(tx, &app, &event, clock.today)?;
         Ok(app)
     })?;

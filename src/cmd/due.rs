@@ -8,10 +8,10 @@ use serde::Serialize;
 use crate::cli::Due;
 use crate::dates::{days_ago, days_between, format_day};
 use crate::model::FollowupKind;
+use crate::model::followup::{CLOSING_DAYS, DueState, Window};
 use crate::notify::{self, Message};
 use crate::output::{Style, json, print};
-use crate::reminder::{DueState, Window, due_state};
-use crate::store::due::{candidates, days_before, notified_on, record_notified};
+use crate::store::due::{candidates, claim_notification, release_notification};
 use crate::{Ctx, Failure};
 
 /// The exit code when notifications could not be shown (documented in the README).
@@ -20,6 +20,7 @@ pub const NOTIFY_FAILED: u8 = 3;
 /// Up to this many due applications get a notification each; more get one summary.
 const MAX_SEPARATE: usize = 3;
 
+/// One row of `due`; `due --json` prints these (fields are added, never renamed or dropped).
 #[derive(Debug, Clone, Serialize)]
 pub struct Row {
     pub id: i64,
@@ -29,58 +30,108 @@ pub struct Row {
     pub days_since: i64,
     pub template: FollowupKind,
     pub state: DueState,
+    /// The day a waiting or snoozed follow-up becomes due.
+    pub wakes_on: Option<String>,
+    /// The last day the follow-up is due.
+    pub expires_on: String,
+    /// Days left until then (0 on the last day); `null` once missed.
+    pub days_left: Option<i64>,
+}
+
+/// Which rows to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Due today.
+    Due,
+    /// Also waiting and snoozed.
+    Open,
+    /// Also missed.
+    All,
 }
 
 pub fn run(ctx: &mut Ctx, args: &Due) -> Result<()> {
-    let window = Window {
-        after_days: args.days.unwrap_or(ctx.config.after_days),
-        expire_after_days: ctx.config.expire_after_days,
+    let window = match args.days {
+        Some(days) => Window::new(
+            days,
+            ctx.config.window.expire_after_days(),
+            "--days",
+            "followup.expire_after_days",
+        )?,
+        None => ctx.config.window,
+    };
+    let scope = if args.missed {
+        Scope::All
+    } else if args.all {
+        Scope::Open
+    } else {
+        Scope::Due
     };
     let today = ctx.clock.today;
-    let rows = rows(ctx.store.conn(), today, window, args.all, ctx.config.kind)?;
+    let rows = rows(ctx.store.conn(), today, window, scope, ctx.config.kind)?;
     // Nothing due prints nothing (cron mails any output); JSON readers still get their array.
     if !args.quiet && (args.json.json || !rows.is_empty()) {
         let text = if args.json.json {
             json(&rows)
         } else {
-            render(&rows, args.all, ctx.style)
+            render(&rows, scope != Scope::Due, ctx.style)
         };
         print(&text)?;
     }
     if args.notify { notify_due(ctx, &rows) } else { Ok(()) }
 }
 
-/// Due rejections (or, with `all`, every rejection not yet followed up), oldest first.
-pub fn rows(conn: &Connection, today: NaiveDate, window: Window, all: bool, kind: FollowupKind) -> Result<Vec<Row>> {
-    let (earliest, latest) = if all {
-        (NaiveDate::MIN, today)
-    } else {
-        (
-            days_before(today, window.expire_after_days),
-            days_before(today, window.after_days),
-        )
+/// The rows of `scope`, oldest rejection first. Only the rejections that can be due are read, unless the
+/// scope wants the others too; the follow-up rule (`model::followup`) decides each one's state.
+pub fn rows(conn: &Connection, today: NaiveDate, window: Window, scope: Scope, kind: FollowupKind) -> Result<Vec<Row>> {
+    let (earliest, latest) = match scope {
+        Scope::Due => window.due_range(today),
+        Scope::Open => (window.due_range(today).0, today),
+        Scope::All => (NaiveDate::MIN, today),
     };
     let rows = candidates(conn, earliest, latest)?
         .into_iter()
         .filter_map(|c| {
-            let state = due_state(&c.reminder, today, window);
-            let wanted = if all {
-                state != DueState::Closed
-            } else {
-                state == DueState::Due
+            let r = c.reminder;
+            let state = r.state(today, window);
+            let wanted = match scope {
+                Scope::Due => state == DueState::Due,
+                Scope::Open => matches!(state, DueState::Due | DueState::Waiting | DueState::Snoozed),
+                Scope::All => state != DueState::Closed,
             };
             wanted.then(|| Row {
                 id: c.id,
                 company: c.company,
                 position: c.position,
-                rejected_on: format_day(c.reminder.rejected_on),
-                days_since: days_between(c.reminder.rejected_on, today),
+                rejected_on: format_day(r.rejected_on),
+                days_since: days_between(r.rejected_on, today),
                 template: kind,
                 state,
+                wakes_on: matches!(state, DueState::Waiting | DueState::Snoozed)
+                    .then(|| format_day(r.wakes_on(window))),
+                expires_on: format_day(window.last_day(r.rejected_on)),
+                days_left: r.days_left(today, window),
             })
         })
         .collect();
     Ok(rows)
+}
+
+impl Row {
+    /// The days left when the window is about to close.
+    fn closing(&self) -> Option<i64> {
+        self.days_left.filter(|left| *left <= CLOSING_DAYS)
+    }
+
+    fn state_text(&self) -> String {
+        match (self.state, &self.wakes_on, self.closing()) {
+            (DueState::Waiting, Some(day), _) => format!("waiting until {day}"),
+            (DueState::Snoozed, Some(day), _) => format!("snoozed until {day}"),
+            (DueState::Due, _, Some(0)) => "due, last day".to_owned(),
+            (DueState::Due, _, Some(1)) => "due, 1 day left".to_owned(),
+            (DueState::Due, _, Some(left)) => format!("due, {left} days left"),
+            (state, _, _) => state.as_str().to_owned(),
+        }
+    }
 }
 
 pub fn render(rows: &[Row], with_state: bool, style: Style) -> String {
@@ -99,38 +150,47 @@ pub fn render(rows: &[Row], with_state: bool, style: Style) -> String {
             style.text(row.template.as_str()),
         ];
         if with_state {
-            cells.push(style.text(row.state.as_str()));
+            cells.push(style.text(&row.state_text()));
         }
         table.add_row(cells);
     }
     table.to_string()
 }
 
-/// Notifies the due applications not yet notified today, and records the ones shown.
+/// Notifies the due applications not yet notified today. The day's rows are claimed, the notifications shown
+/// and the claims of those that could not be shown given back, all in one write transaction: a run that
+/// overlaps waits for it and then finds the rows claimed, so each application is notified once a day.
 fn notify_due(ctx: &mut Ctx, rows: &[Row]) -> Result<()> {
     let today = ctx.clock.today;
-    let mut pending = Vec::new();
-    for row in rows.iter().filter(|r| r.state == DueState::Due) {
-        if !notified_on(ctx.store.conn(), row.id, today)? {
-            pending.push(row);
-        }
-    }
-    if pending.is_empty() {
+    let due: Vec<&Row> = rows.iter().filter(|r| r.state == DueState::Due).collect();
+    if due.is_empty() {
         return Ok(());
     }
-    let messages = messages(&pending);
-    let (shown, failure) = notify::send(&messages, notify::WAIT);
-    let notified: &[&Row] = if messages.len() == pending.len() {
-        &pending[..shown]
-    } else if shown > 0 {
-        &pending
-    } else {
-        &[]
-    };
-    if !notified.is_empty() {
-        ctx.store
-            .write(|tx| notified.iter().try_for_each(|row| record_notified(tx, row.id, today)))?;
-    }
+    let failure = ctx.store.write(|tx| {
+        let mut claimed = Vec::new();
+        for row in &due {
+            if claim_notification(tx, row.id, today)? {
+                claimed.push(*row);
+            }
+        }
+        if claimed.is_empty() {
+            return Ok(None);
+        }
+        let messages = messages(&claimed);
+        let (shown, failure) = notify::send(&messages, notify::WAIT);
+        // A summary stands for every claimed row; separate notifications each for their own.
+        let kept = if messages.len() == claimed.len() {
+            shown
+        } else if shown > 0 {
+            claimed.len()
+        } else {
+            0
+        };
+        for row in &claimed[kept..] {
+            release_notification(tx, row.id, today)?;
+        }
+        Ok(failure)
+    })?;
     match failure {
         Some(message) => Err(Failure {
             code: NOTIFY_FAILED,
@@ -148,8 +208,14 @@ pub fn messages(pending: &[&Row]) -> Vec<Message> {
             .iter()
             .map(|row| {
                 let title = format!("Follow up: {} at {}", row.position, row.company);
+                let closing = match row.closing() {
+                    None => String::new(),
+                    Some(0) => " Today is the last day to follow up.".to_owned(),
+                    Some(1) => " Only 1 day left to follow up.".to_owned(),
+                    Some(left) => format!(" Only {left} days left to follow up."),
+                };
                 let body = format!(
-                    "Rejected {}. Print the email with: tracker followup {}",
+                    "Rejected {}.{closing} Print the email with: tracker followup {}",
                     days_ago(row.days_since),
                     row.id
                 );
@@ -159,6 +225,15 @@ pub fn messages(pending: &[&Row]) -> Vec<Message> {
     }
     let names: Vec<&str> = pending.iter().take(MAX_SEPARATE).map(|r| r.company.as_str()).collect();
     let more = pending.len() - names.len();
-    let body = format!("{}, and {more} more. See them with: tracker due", names.join(", "));
+    let closing = pending.iter().filter(|r| r.closing().is_some()).count();
+    let closing = match closing {
+        0 => String::new(),
+        1 => format!(" 1 of them has {CLOSING_DAYS} days or less left."),
+        n => format!(" {n} of them have {CLOSING_DAYS} days or less left."),
+    };
+    let body = format!(
+        "{}, and {more} more.{closing} See them with: tracker due",
+        names.join(", ")
+    );
     vec![Message::new(&format!("{} follow-ups are due", pending.len()), &body)]
 }

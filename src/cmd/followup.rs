@@ -5,19 +5,19 @@ use anyhow::{Result, bail};
 use crate::cli::{DraftFormat, Followup};
 use crate::dates::{format_day, parse_date};
 use crate::mail::{self, Mailbox, one_line};
+use crate::model::followup::{self, since_last_status};
 use crate::model::{Application, Event, EventKind, FollowupKind, Status};
 use crate::output::{inert, inert_with, print, say};
-use crate::reminder::{Reminder, since_last_status};
 use crate::template::{self, Vars};
 use crate::{Ctx, store};
 
 pub fn run(ctx: &mut Ctx, args: &Followup) -> Result<()> {
-    let kind = args.kind.unwrap_or(ctx.config.kind);
     if args.sent {
-        return record_sent(ctx, args, kind);
+        return record_sent(ctx, args);
     }
+    let kind = args.kind.unwrap_or(ctx.config.kind);
     let app = store::load(ctx.store.conn(), args.id)?;
-    rejection(&app)?;
+    followup::rejection(&app)?;
     let Some(sender) = ctx.config.user_name.clone() else {
         bail!("user.name is not set, and drafts are signed with it (run: tracker config set user.name \"Your Name\")");
     };
@@ -53,6 +53,9 @@ pub fn run(ctx: &mut Ctx, args: &Followup) -> Result<()> {
         DraftFormat::Eml => mail::eml(&draft, from.as_ref(), to.as_ref(), ctx.clock.now)?,
         DraftFormat::Mailto => mail::mailto(&draft, to.as_ref()),
     };
+    // Remembered so that `--sent` records the email that was printed.
+    let (id, now) = (app.id, ctx.clock.now);
+    ctx.store.write(|tx| store::drafts::record(tx, id, kind, now))?;
     Ok(print(&text)?)
 }
 
@@ -77,24 +80,29 @@ fn vars(app: &Application, sender: String, sender_email: Option<String>, kind: F
     }
 }
 
-fn record_sent(ctx: &mut Ctx, args: &Followup, kind: FollowupKind) -> Result<()> {
+fn record_sent(ctx: &mut Ctx, args: &Followup) -> Result<()> {
     let on = parse_date(args.on.as_deref().unwrap_or("today"), ctx.clock.today)?;
-    let (id, clock) = (args.id, ctx.clock);
-    let app = ctx.store.write(|tx| {
+    let (id, clock, configured) = (args.id, ctx.clock, ctx.config.kind);
+    let (app, kind) = ctx.store.write(|tx| {
         let app = store::load(tx, id)?;
-        rejection(&app)?;
-        if let Some(sent) = since_last_status(&app).iter().find(|e| e.kind == EventKind::Followup) {
+        followup::rejection(&app)?;
+        if let Some(sent) = since_last_status(&app.events)
+            .iter()
+            .find(|e| e.kind == EventKind::Followup)
+        {
             bail!(
                 "a follow-up to application {id} was already recorded on {}",
                 format_day(sent.on)
             );
         }
+        let printed = store::drafts::last_since_status(tx, id)?;
+        let kind = followup::sent_kind(args.kind, printed, configured);
         let event = Event {
             template: Some(kind),
             ..Event::new(EventKind::Followup, on, clock.now)
         };
         store::record(tx, &app, &event, clock.today)?;
-        Ok(app)
+        Ok((app, kind))
     })?;
     let f = &app.fields;
     let sentence = format!(
@@ -104,38 +112,4 @@ fn record_sent(ctx: &mut Ctx, args: &Followup, kind: FollowupKind) -> Result<()>
         format_day(on)
     );
     Ok(print(&sentence)?)
-}
-
-/// The rejection's follow-up facts, or an error when the application is not rejected.
-pub fn rejection(app: &Application) -> Result<Reminder> {
-    match Reminder::of(app) {
-        Some(reminder) => Ok(reminder),
-        None => bail!(
-            "application {} is {}, not rejected: follow-ups are for rejections (record one with: tracker reject {})",
-            app.id,
-            app.status,
-            app.id
-        ),
-    }
-}
-
-/// The rejection's follow-up facts, or an error when its reminders were already closed.
-pub fn open_rejection(app: &Application) -> Result<Reminder> {
-    let reminder = rejection(app)?;
-    if let Some(closing) = since_last_status(app)
-        .iter()
-        .find(|e| matches!(e.kind, EventKind::Followup | EventKind::Dismiss))
-    {
-        let what = if closing.kind == EventKind::Followup {
-            "sent"
-        } else {
-            "dismissed"
-        };
-        bail!(
-            "the follow-up to application {} was already {what} on {}",
-            app.id,
-            format_day(closing.on)
-        );
-    }
-    Ok(reminder)
 }

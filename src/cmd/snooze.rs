@@ -1,30 +1,24 @@
 //! `tracker snooze`: hide a rejection's reminder until a later day.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use crate::cli::Snooze;
 use crate::dates::{format_day, parse_date};
+use crate::model::followup::open_rejection;
 use crate::model::{Event, EventKind};
 use crate::output::print;
 use crate::{Ctx, store};
 
 pub fn run(ctx: &mut Ctx, args: &Snooze) -> Result<()> {
     let (id, clock) = (args.id, ctx.clock);
-    let until = parse_date(&args.until, clock.today)?;
-    if until <= clock.today {
-        bail!(
-            "cannot snooze until {}: the date must be after today ({}), e.g. --until tomorrow",
-            format_day(until),
-            format_day(clock.today)
-        );
-    }
+    let (until, window) = (parse_date(&args.until, clock.today)?, ctx.config.window);
     let event = Event {
         until: Some(until),
         ..Event::new(EventKind::Snooze, clock.today, clock.now)
     };
     ctx.store.write(|tx| {
         let app = store::load(tx, id)?;
-        super::followup::open_rejection(&app)?;
+        open_rejection(&app)?.check_snooze(until, clock.today, window)?;
         store::record(tx, &app, &event, clock.today)
     })?;
     Ok(print(&format!(

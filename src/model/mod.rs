@@ -1,5 +1,6 @@
 //! Plain types and the pure rules about them.
 
+pub mod followup;
 mod kinds;
 
 use anyhow::{Result, bail};

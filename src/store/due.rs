@@ -1,12 +1,12 @@
 //! The rejections whose follow-up may be due, read through the `applications_by_status` index.
 
 use anyhow::{Context, Result};
-use chrono::{Days, NaiveDate};
-use rusqlite::{Connection, Row, named_params};
+use chrono::NaiveDate;
+use rusqlite::{Connection, Row, Transaction, named_params};
 
 use super::codec;
 use crate::dates::format_day;
-use crate::reminder::Reminder;
+use crate::model::followup::Reminder;
 
 /// A rejected application and the facts the follow-up rule needs.
 #[derive(Debug, Clone)]
@@ -51,25 +51,21 @@ pub fn candidates(conn: &Connection, earliest: NaiveDate, latest: NaiveDate) -> 
     codec::collect(rows, from_row).context("cannot read the rejections")
 }
 
-/// The first day a rejection can be `days` old on `today` without overflowing the calendar.
-pub fn days_before(today: NaiveDate, days: u32) -> NaiveDate {
-    today
-        .checked_sub_days(Days::new(u64::from(days)))
-        .unwrap_or(NaiveDate::MIN)
-}
-
-/// Whether the application was already notified on `day`.
-pub fn notified_on(conn: &Connection, id: i64, day: NaiveDate) -> Result<bool> {
-    conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM notifications WHERE app_id = ?1 AND on_date = ?2)")?
-        .query_row(rusqlite::params![id, format_day(day)], |row| row.get(0))
-        .context("cannot read the notification log")
-}
-
-/// Records that an application's reminder was shown on `day`.
-pub fn record_notified(tx: &Connection, id: i64, day: NaiveDate) -> Result<()> {
-    tx.prepare_cached("INSERT OR IGNORE INTO notifications (app_id, on_date) VALUES (?1, ?2)")?
+/// Claims the day's notification for an application: true when this run may show it, false when another run
+/// already did (or is doing so in its own transaction, which this one waited for).
+pub fn claim_notification(tx: &Transaction, id: i64, day: NaiveDate) -> Result<bool> {
+    let added = tx
+        .prepare_cached("INSERT OR IGNORE INTO notifications (app_id, on_date) VALUES (?1, ?2)")?
         .execute(rusqlite::params![id, format_day(day)])
         .context("cannot record the notification")?;
+    Ok(added == 1)
+}
+
+/// Gives back a claim whose notification could not be shown, so the next run tries again.
+pub fn release_notification(tx: &Transaction, id: i64, day: NaiveDate) -> Result<()> {
+    tx.prepare_cached("DELETE FROM notifications WHERE app_id = ?1 AND on_date = ?2")?
+        .execute(rusqlite::params![id, format_day(day)])
+        .context("cannot update the notification log")?;
     Ok(())
 }
 
@@ -125,7 +121,7 @@ mod tests {
             Reminder {
                 rejected_on: day("2026-01-10"),
                 closed: false,
-                snoozed_until: None
+                snoozed_until: None,
             }
         );
         let all = candidates(store.conn(), NaiveDate::MIN, day("2026-01-31")).unwrap();
@@ -134,13 +130,16 @@ mod tests {
     }
 
     #[test]
-    fn notifications_are_recorded_once_per_day() {
+    fn a_day_is_claimed_once_until_released() {
         let mut store = Store::open_in_memory().unwrap();
         let id = add(&mut store, "Acme", &[(Status::Applied, "2026-01-01")]);
-        assert!(!notified_on(store.conn(), id, day("2026-01-02")).unwrap());
-        store.write(|tx| record_notified(tx, id, day("2026-01-02"))).unwrap();
-        store.write(|tx| record_notified(tx, id, day("2026-01-02"))).unwrap();
-        assert!(notified_on(store.conn(), id, day("2026-01-02")).unwrap());
-        assert!(!notified_on(store.conn(), id, day("2026-01-03")).unwrap());
+        let claim = |store: &mut Store, on: &str| store.write(|tx| claim_notification(tx, id, day(on))).unwrap();
+        assert!(claim(&mut store, "2026-01-02"));
+        assert!(!claim(&mut store, "2026-01-02"));
+        assert!(claim(&mut store, "2026-01-03"), "a new day");
+        store
+            .write(|tx| release_notification(tx, id, day("2026-01-02")))
+            .unwrap();
+        assert!(claim(&mut store, "2026-01-02"), "released");
     }
 }

@@ -4,7 +4,10 @@
 use anyhow::{Context, Result};
 use rusqlite::{Connection, TransactionBehavior};
 
-const MIGRATIONS: &[&str] = &[include_str!("../../schema.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../schema.sql"),
+    include_str!("migrations/2-drafts.sql"),
+];
 
 /// The schema version this binary writes.
 #[allow(clippy::cast_possible_wrap)]
@@ -48,7 +51,7 @@ mod tests {
             .unwrap()
             .collect::<rusqlite::Result<_>>()
             .unwrap();
-        assert_eq!(tables, ["applications", "events", "notifications"]);
+        assert_eq!(tables, ["applications", "drafts", "events", "notifications"]);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 pub mod apps;
 mod codec;
+pub mod drafts;
 pub mod due;
 pub mod events;
 pub mod health;

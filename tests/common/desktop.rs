@@ -78,7 +78,38 @@ impl Desktop {
         }
         let mut desktop = Desktop::bus_only_unchecked();
         desktop.start_dunst();
+        desktop.start_monitor();
         Some(desktop)
+    }
+
+    /// Watches the bus for Notify calls with dbus-monitor (dunst stacks identical notifications, so what its
+    /// script sees is not a count of what was sent).
+    fn start_monitor(&mut self) {
+        let calls = self.dir().join("calls.log");
+        let out = std::fs::File::create(&calls).unwrap();
+        let monitor = Command::new("dbus-monitor")
+            .args([
+                "--address",
+                &self.bus,
+                "type='method_call',interface='org.freedesktop.Notifications'",
+            ])
+            .stdout(out)
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start dbus-monitor");
+        self.children.push(monitor);
+        // Once it is a monitor, the bus takes its name away and tells it so.
+        wait_until("dbus-monitor to listen", || {
+            std::fs::read_to_string(&calls).is_ok_and(|text| text.contains("NameLost"))
+        });
+    }
+
+    /// How many Notify calls reached the bus so far.
+    pub fn notify_calls(&self) -> usize {
+        std::fs::read_to_string(self.dir().join("calls.log"))
+            .unwrap_or_default()
+            .matches("member=Notify")
+            .count()
     }
 
     /// A bus with no notification server on it.

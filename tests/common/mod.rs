@@ -121,7 +121,17 @@ impl Env {
 pub fn dump(db: &Path) -> String {
     let conn = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).expect("open db");
     let mut out = String::new();
-    for table in ["applications", "events", "notifications"] {
+    for table in ["applications", "events", "notifications", "drafts"] {
+        let exists: bool = conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = ?1)",
+                [table],
+                |row| row.get(0),
+            )
+            .expect("schema");
+        if !exists {
+            continue;
+        }
         let mut stmt = conn
             .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
             .expect("table");
