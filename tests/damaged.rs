@@ -235,6 +235,26 @@ fn a_database_from_release_1_opens_with_every_row() {
         report["counts"],
         serde_json::json!({"applications": 4, "events": 16, "notifications": 2})
     );
+    assert_eq!(report["schema_version"], 2, "migration 2 (drafts) ran");
     env.add("Hooli", "Engineer", &[]);
     assert_eq!(env.json(&["list", "--json"]).as_array().unwrap().len(), 5);
+    // The table migration 2 added works beside release 1's rows.
+    env.ok(&["config", "set", "user.name", "Sam Taylor"]);
+    env.ok(&["reject", "4"]);
+    env.ok(&["followup", "4", "--kind", "network"]);
+    assert!(env.ok(&["followup", "4", "--sent"]).contains("(network, 2026-10-03)"));
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    let draft: (i64, i64, String) = conn
+        .query_row("SELECT app_id, status_event, kind FROM drafts", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap();
+    let rejection: i64 = conn
+        .query_row(
+            "SELECT max(id) FROM events WHERE app_id = 4 AND kind = 'status'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(draft, (4, rejection, "network".to_owned()));
 }

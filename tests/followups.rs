@@ -475,3 +475,85 @@ fn days_are_local_calendar_days_across_dst() {
     let ny = env.run(&["due", "--json"]).env("TZ", "America/New_York").ok();
     assert_eq!(ny, "[]\n");
 }
+
+#[test]
+fn sent_records_the_kind_of_the_last_draft_printed_since_the_rejection() {
+    let env = sample();
+    env.set_user();
+    env.ok(&["followup", "1", "--kind", "network"]);
+    env.ok(&["followup", "1", "--kind", "feedback", "--format", "eml"]);
+    assert_eq!(
+        env.ok(&["followup", "1", "--sent"]),
+        "Recorded the follow-up to Acme about Backend Engineer (feedback, 2026-11-27); no more reminders for it.\n"
+    );
+    assert!(
+        env.ok(&["show", "1"])
+            .contains("  2026-11-27  follow-up sent (feedback)\n"),
+        "show says which email went out"
+    );
+    // Without a draft printed since the rejection, the configured kind; a draft of an earlier rejection
+    // does not count.
+    env.ok(&["followup", "2", "--kind", "network"]);
+    env.ok(&["status", "2", "interviewing"]);
+    env.ok(&["reject", "2"]);
+    env.ok(&["config", "set", "followup.kind", "combined"]);
+    assert!(env.ok(&["followup", "2", "--sent"]).contains("(combined, 2026-11-27)"));
+    // Named on the command line, it wins.
+    env.ok(&["followup", "3", "--kind", "feedback"]);
+    assert!(
+        env.ok(&["followup", "3", "--sent", "--kind", "network"])
+            .contains("(network, ")
+    );
+}
+
+#[test]
+fn due_all_says_when_each_follow_up_wakes_and_ends() {
+    let env = sample();
+    env.ok(&["snooze", "1", "--until", "2026-11-30"]);
+    env.add("Umbrella", "Analyst", &["--on", "2026-10-01"]);
+    env.ok(&["reject", "5", "--on", "2026-10-29"]);
+    let table = env.ok(&["due", "--all"]);
+    let expected = [
+        " ID   Company    Position           Rejected     Days   Template   State                    ",
+        "────────────────────────────────────────────────────────────────────────────────────────────",
+        "  5   Umbrella   Analyst            2026-10-29     29   combined   due, 1 day left          ",
+        "  1   Acme       Backend Engineer   2026-11-23      4   combined   snoozed until 2026-11-30 ",
+        "  2   Globex     SRE                2026-11-26      1   combined   waiting until 2026-11-28 ",
+    ];
+    assert_eq!(table, expected.join("\n") + "\n");
+    let json = env.json(&["due", "--all", "--json"]);
+    assert_eq!(json[1]["wakes_on"], "2026-11-30");
+    assert_eq!(json[2]["wakes_on"], "2026-11-28");
+    assert_eq!(
+        (json[0]["expires_on"].as_str(), json[0]["days_left"].as_i64()),
+        (Some("2026-11-28"), Some(1))
+    );
+    assert!(env.ok(&["due", "--missed"]).contains("  3   Initech "));
+}
+
+#[test]
+fn a_window_in_which_nothing_could_be_due_is_refused() {
+    let env = sample();
+    env.ok(&["config", "set", "followup.expire_after_days", "10"]);
+    let before = std::fs::read_to_string(&env.config).unwrap();
+    assert_eq!(
+        env.fails(1, &["config", "set", "followup.after_days", "10"]),
+        format!(
+            "tracker: in config file {}: followup.expire_after_days (10) must be greater than followup.after_days (10), or no follow-up would ever be due (raise followup.expire_after_days or lower followup.after_days)",
+            env.config.display()
+        )
+    );
+    assert_eq!(
+        std::fs::read_to_string(&env.config).unwrap(),
+        before,
+        "the file is unchanged"
+    );
+    std::fs::write(&env.config, "[followup]\nafter_days = 7\nexpire_after_days = 5\n").unwrap();
+    assert_eq!(
+        env.fails(1, &["due"]),
+        format!(
+            "tracker: in config file {}: followup.expire_after_days (5) must be greater than followup.after_days (7), or no follow-up would ever be due (raise followup.expire_after_days or lower followup.after_days)",
+            env.config.display()
+        )
+    );
+}

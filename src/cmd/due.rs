@@ -237,3 +237,110 @@ pub fn messages(pending: &[&Row]) -> Vec<Message> {
     );
     vec![Message::new(&format!("{} follow-ups are due", pending.len()), &body)]
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{DateTime, Days};
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::model::followup::Reminder;
+    use crate::model::{Event, EventKind, Fields, Status};
+    use crate::store::{self, Store};
+
+    /// One step of a random history: what happens, and how many days after the step before.
+    #[derive(Debug, Clone)]
+    enum Step {
+        Status(Status),
+        Followup,
+        Dismiss,
+        Snooze(u64),
+        Note,
+    }
+
+    fn step() -> impl Strategy<Value = (Step, u64)> {
+        let status = prop::sample::select(vec![
+            Status::Applied,
+            Status::Interviewing,
+            Status::Rejected,
+            Status::Rejected,
+            Status::Offer,
+            Status::Ghosted,
+        ]);
+        let what = prop_oneof![
+            3 => status.prop_map(Step::Status),
+            1 => Just(Step::Followup),
+            1 => Just(Step::Dismiss),
+            2 => (0..45u64).prop_map(Step::Snooze),
+            1 => Just(Step::Note),
+        ];
+        (what, 0..12u64)
+    }
+
+    fn history(steps: &[(Step, u64)], start: NaiveDate) -> Vec<Event> {
+        let at = DateTime::UNIX_EPOCH;
+        let mut on = start;
+        let mut events = vec![Event::status_change(None, Status::Applied, on, at)];
+        for (step, gap) in steps {
+            on = on + Days::new(*gap);
+            events.push(match step {
+                Step::Status(status) => Event::status_change(None, *status, on, at),
+                Step::Followup => Event::new(EventKind::Followup, on, at),
+                Step::Dismiss => Event::new(EventKind::Dismiss, on, at),
+                Step::Snooze(days) => Event {
+                    until: Some(on + Days::new(*days)),
+                    ..Event::new(EventKind::Snooze, on, at)
+                },
+                Step::Note => Event::new(EventKind::Note, on, at),
+            });
+        }
+        events
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// `due`'s indexed query plus the rule gives, for every scope, exactly what the rule says about each
+        /// application's whole history.
+        #[test]
+        fn the_fast_query_and_the_rule_agree(
+            apps in prop::collection::vec(prop::collection::vec(step(), 0..8), 1..12),
+            today_offset in 0..160u64,
+            after in 0..10u32,
+            extra in 1..50u32,
+        ) {
+            let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+            let today = start + Days::new(today_offset);
+            let window = Window::new(after, after + extra, "after", "expire").unwrap();
+            let mut store = Store::open_in_memory().unwrap();
+            let mut ids = Vec::new();
+            for (index, steps) in apps.iter().enumerate() {
+                let fields = Fields { company: format!("C{index}"), position: "P".into(), ..Fields::default() };
+                let events = history(steps, start);
+                let far = NaiveDate::from_ymd_opt(2030, 1, 1).unwrap();
+                ids.push(store.write(|tx| store::create(tx, &fields, DateTime::UNIX_EPOCH, &events, far)).unwrap());
+            }
+            let loaded: Vec<_> = ids.iter().map(|id| store::load(store.conn(), *id).unwrap()).collect();
+            for scope in [Scope::Due, Scope::Open, Scope::All] {
+                let fast: Vec<(i64, DueState)> = rows(store.conn(), today, window, scope, FollowupKind::Combined)
+                    .unwrap()
+                    .into_iter()
+                    .map(|row| (row.id, row.state))
+                    .collect();
+                let mut slow: Vec<(NaiveDate, i64, DueState)> = loaded
+                    .iter()
+                    .filter(|app| app.status_on <= today)
+                    .filter_map(|app| Reminder::of(app).map(|r| (r.rejected_on, app.id, r.state(today, window))))
+                    .filter(|(_, _, state)| match scope {
+                        Scope::Due => *state == DueState::Due,
+                        Scope::Open => matches!(state, DueState::Due | DueState::Waiting | DueState::Snoozed),
+                        Scope::All => *state != DueState::Closed,
+                    })
+                    .collect();
+                slow.sort_by_key(|(on, id, _)| (*on, *id));
+                let slow: Vec<(i64, DueState)> = slow.into_iter().map(|(_, id, state)| (id, state)).collect();
+                prop_assert_eq!(&fast, &slow, "scope {:?}", scope);
+            }
+        }
+    }
+}
