@@ -145,7 +145,7 @@ fn another_programs_sqlite_database_is_refused() {
     assert_eq!(
         err,
         format!(
-            "tracker: {} is a SQLite database of another program, not a tracker database",
+            "tracker: {} is not a tracker database (it holds tables of another program)",
             path.display()
         )
     );
@@ -204,7 +204,7 @@ fn db_in_a_place_that_cannot_be_written() {
     );
     assert_eq!(std::fs::read_to_string(&blocker).unwrap(), "not a folder");
     let err = env
-        .run(&["list"])
+        .run(&["add", "Acme", "Engineer"])
         .env("TRACKER_DB", "/proc/version/tracker.db")
         .fails(1);
     assert!(err.starts_with("tracker: cannot create"), "{err}");

@@ -65,11 +65,17 @@ pub fn notified_on(conn: &Connection, id: i64, day: NaiveDate) -> Result<bool> {
         .context("cannot read the notification log")
 }
 
-/// Records that an application's reminder was shown on `day`.
+/// Records that an application's reminder was shown on `day` (once: a second record is a no-op), and checks
+/// that the record is there.
 pub fn record_notified(tx: &Connection, id: i64, day: NaiveDate) -> Result<()> {
     tx.prepare_cached("INSERT OR IGNORE INTO notifications (app_id, on_date) VALUES (?1, ?2)")?
         .execute(rusqlite::params![id, format_day(day)])
         .context("cannot record the notification")?;
+    if !notified_on(tx, id, day)? {
+        anyhow::bail!(
+            "recording the notification of application {id} changed nothing (something inside the database, such as a trigger, interfered; see: tracker check)"
+        );
+    }
     Ok(())
 }
 
