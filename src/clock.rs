@@ -4,7 +4,7 @@
 //! noon, local time). Everything else receives `now` and `today` by value.
 
 use anyhow::{Context, Result, bail};
-use chrono::{DateTime, Local, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Local, NaiveDate, NaiveTime, TimeZone, Utc};
 
 /// The moment a command runs, read once.
 #[derive(Debug, Clone, Copy)]
@@ -35,8 +35,16 @@ impl Clock {
         }
     }
 
-    /// Parses an RFC 3339 instant or a `YYYY-MM-DD` day.
+    /// Parses an RFC 3339 instant or a `YYYY-MM-DD` day, in the years 0000 to 9999 (UTC).
     pub fn parse(value: &str) -> Result<Clock> {
+        let clock = Clock::parse_any(value)?;
+        if !storable(clock.now) {
+            bail!("{OUT_OF_RANGE}");
+        }
+        Ok(clock)
+    }
+
+    fn parse_any(value: &str) -> Result<Clock> {
         let value = value.trim();
         if let Ok(instant) = DateTime::parse_from_rfc3339(value) {
             return Ok(Clock::at(instant.with_timezone(&Utc)));
@@ -58,6 +66,27 @@ pub fn local_day(instant: DateTime<Utc>) -> NaiveDate {
     instant.with_timezone(&Local).date_naive()
 }
 
+/// Why an instant was refused by `storable`.
+pub const OUT_OF_RANGE: &str = "the time is outside the years 0000 to 9999 in UTC";
+
+/// Whether an instant can be stored: in UTC, its year has four digits (0000 to 9999). Outside that range
+/// RFC 3339 has no form for it, and a stored `-0001-12-31T23:59:00Z` could not be read back.
+pub fn storable(instant: DateTime<Utc>) -> bool {
+    (0..=9999).contains(&instant.year())
+}
+
+/// Parses an RFC 3339 instant that can be stored (see `storable`), else says which of the two it failed.
+pub fn parse_instant(text: &str) -> std::result::Result<DateTime<Utc>, &'static str> {
+    let instant = DateTime::parse_from_rfc3339(text)
+        .map_err(|_| "expected RFC 3339")?
+        .with_timezone(&Utc);
+    if storable(instant) {
+        Ok(instant)
+    } else {
+        Err(OUT_OF_RANGE)
+    }
+}
+
 /// An instant as stored and shown: RFC 3339 in UTC, to the second.
 pub fn format_instant(instant: DateTime<Utc>) -> String {
     instant.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
@@ -77,6 +106,24 @@ mod tests {
     fn rfc3339_form_keeps_the_instant() {
         let clock = Clock::parse("2026-11-27T08:30:00Z").unwrap();
         assert_eq!(format_instant(clock.now), "2026-11-27T08:30:00Z");
+    }
+
+    #[test]
+    fn instants_outside_four_digit_years_are_refused() {
+        for bad in [
+            "0000-01-01T00:00:00+00:01",
+            "9999-12-31T23:59:59-00:01",
+            "-0001-01-01",
+            "+10000-01-01",
+        ] {
+            assert!(Clock::parse(bad).is_err(), "{bad:?} should be refused");
+        }
+        assert_eq!(parse_instant("0000-01-01T00:00:00+00:01"), Err(OUT_OF_RANGE));
+        assert_eq!(
+            parse_instant("0000-01-01T00:00:00Z").map(format_instant),
+            Ok("0000-01-01T00:00:00Z".to_owned())
+        );
+        assert!(parse_instant("9999-12-31T23:59:59Z").is_ok());
     }
 
     #[test]

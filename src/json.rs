@@ -5,7 +5,7 @@ use anyhow::{Result, bail};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::clock::{Clock, format_instant, local_day};
+use crate::clock::{Clock, format_instant, local_day, parse_instant};
 use crate::dates::{days_between, format_day};
 use crate::model::{Application, Event, EventKind, Fields, FollowupKind, Status};
 
@@ -165,9 +165,7 @@ fn day(text: &str, field: &str) -> Result<NaiveDate> {
 }
 
 fn instant(text: &str, field: &str) -> Result<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| anyhow::anyhow!("field {field}: invalid time {text:?} (expected RFC 3339)"))
+    parse_instant(text).map_err(|why| anyhow::anyhow!("field {field}: invalid time {text:?} ({why})"))
 }
 
 impl AppIn {

@@ -108,7 +108,7 @@ fn dispatch(cli: Cli) -> Result<()> {
         _ => {}
     }
     let config = Config::load(&paths.config)?;
-    let store = Store::open(&paths.db)?;
+    let store = Store::open(&paths.db, cmd::access(&cli.command))?;
     let mut ctx = Ctx {
         store,
         clock,

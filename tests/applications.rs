@@ -130,6 +130,7 @@ fn list_is_newest_change_first_with_days_since() {
 #[test]
 fn list_of_nothing_says_how_to_start() {
     let env = Env::new();
+    env.create_db();
     let out = env.run(&["list"]).output();
     assert_eq!((out.code, out.stdout.as_str()), (0, ""));
     assert_eq!(

@@ -145,7 +145,7 @@ fn another_programs_sqlite_database_is_refused() {
     assert_eq!(
         err,
         format!(
-            "tracker: {} is a SQLite database of another program, not a tracker database",
+            "tracker: {} is not a tracker database (it holds tables of another program)",
             path.display()
         )
     );
@@ -204,7 +204,7 @@ fn db_in_a_place_that_cannot_be_written() {
     );
     assert_eq!(std::fs::read_to_string(&blocker).unwrap(), "not a folder");
     let err = env
-        .run(&["list"])
+        .run(&["add", "Acme", "Engineer"])
         .env("TRACKER_DB", "/proc/version/tracker.db")
         .fails(1);
     assert!(err.starts_with("tracker: cannot create"), "{err}");
@@ -234,4 +234,14 @@ fn bad_tracker_now_is_reported() {
         err,
         "tracker: TRACKER_NOW=\"next week\" is not a valid time: expected YYYY-MM-DD or an RFC 3339 time such as 2026-11-27T09:00:00Z"
     );
+    // An instant whose UTC year has no four-digit form would be stored unreadable.
+    let err = env
+        .run(&["add", "Acme", "Engineer"])
+        .env("TRACKER_NOW", "0000-01-01T00:00:00+00:01")
+        .fails(1);
+    assert_eq!(
+        err,
+        "tracker: TRACKER_NOW=\"0000-01-01T00:00:00+00:01\" is not a valid time: the time is outside the years 0000 to 9999 in UTC"
+    );
+    assert!(!env.db.exists());
 }

@@ -47,7 +47,7 @@ fn four_writers_and_a_reader_all_succeed() {
     const WRITERS: usize = 4;
     const EACH: usize = 250;
     let env = Env::new();
-    env.ok(&["list", "--json"]); // create the database
+    env.create_db();
     let script = |worker: usize| {
         // Each worker is one shell loop of real tracker processes; a failure is written to its log.
         format!(
@@ -157,7 +157,7 @@ fn killed_imports_are_all_or_nothing() {
     const KILLS: usize = 24;
     const SIZE: usize = 3000;
     let env = Env::new();
-    env.ok(&["list", "--json"]);
+    env.create_db();
     // Time one whole import, then kill the others anywhere from their start to well past that time: some
     // die parsing, some inserting, some committing, some after finishing.
     let probe = import_file(&env, KILLS, SIZE);
@@ -200,7 +200,7 @@ fn killed_imports_are_all_or_nothing() {
 fn killed_adds_and_rejects_leave_no_half_change() {
     const KILLS: usize = 24;
     let env = Env::new();
-    env.ok(&["list", "--json"]);
+    env.create_db();
     let mut delays = Delays(0xfeed_beef_0042);
     for round in 0..KILLS {
         let body = format!(
@@ -231,7 +231,7 @@ fn killed_adds_and_rejects_leave_no_half_change() {
 fn backup_while_others_write_is_consistent_and_private() {
     use std::os::unix::fs::PermissionsExt;
     let env = Env::new();
-    env.ok(&["list", "--json"]);
+    env.create_db();
     let body = "for i in $(seq 1 150); do \"$TRACKER\" add \"Busy $i\" Engineer >/dev/null || exit 1; done".to_owned();
     let mut writer = tracker(&env, &[])
         .env("TRACKER", env!("CARGO_BIN_EXE_tracker"))

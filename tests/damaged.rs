@@ -87,7 +87,9 @@ fn check_reports_a_sound_database() {
     );
     let text = env.ok(&["check"]);
     assert!(
-        text.contains("integrity      ok\nforeign keys   ok\nhistory        ok\napplications   3\n"),
+        text.contains(
+            "integrity      ok\nforeign keys   ok\nhistory        ok\nschema objects ok\nvalues         ok\napplications   3\n"
+        ),
         "{text}"
     );
 }
@@ -225,6 +227,11 @@ fn a_database_from_release_1_opens_with_every_row() {
     std::fs::copy("tests/fixtures/v1.db", &env.db).unwrap();
     let mut env = env;
     env.at("2026-10-03");
+    assert_eq!(
+        &std::fs::read(&env.db).unwrap()[68..72],
+        [0; 4],
+        "release 1 set no application id"
+    );
     let exported: serde_json::Value = serde_json::from_str(&env.ok(&["export"])).unwrap();
     let expected: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string("tests/fixtures/v1.export.json").unwrap()).unwrap();
@@ -238,6 +245,11 @@ fn a_database_from_release_1_opens_with_every_row() {
     assert_eq!(report["schema_version"], 2, "migration 2 (drafts) ran");
     env.add("Hooli", "Engineer", &[]);
     assert_eq!(env.json(&["list", "--json"]).as_array().unwrap().len(), 5);
+    let id: i32 = rusqlite::Connection::open(&env.db)
+        .unwrap()
+        .pragma_query_value(None, "application_id", |row| row.get(0))
+        .unwrap();
+    assert_eq!(id.to_be_bytes(), *b"TRKR", "adopted");
     // The table migration 2 added works beside release 1's rows.
     env.ok(&["config", "set", "user.name", "Sam Taylor"]);
     env.ok(&["reject", "4"]);

@@ -188,6 +188,14 @@ fn bad_import_files_name_the_problem_and_change_nothing() {
             "element 0: field created_at: invalid time \"yesterday\" (expected RFC 3339)",
         ),
         (
+            r#"[{"company": "x", "position": "y", "created_at": "9999-12-31T23:59:59-00:01", "status": "applied"}]"#,
+            "element 0: field created_at: invalid time \"9999-12-31T23:59:59-00:01\" (the time is outside the years 0000 to 9999 in UTC)",
+        ),
+        (
+            r#"[{"company": "x", "position": "y", "events": [{"kind": "status", "on": "2026-11-01", "status": "applied", "recorded_at": "0000-01-01T00:00:00+00:01"}]}]"#,
+            "element 0: field events[0].recorded_at: invalid time \"0000-01-01T00:00:00+00:01\" (the time is outside the years 0000 to 9999 in UTC)",
+        ),
+        (
             r#"[{"company": "x", "position": "y", "status": "rejected", "events": [{"kind": "status", "on": "2026-11-01", "status": "applied"}]}]"#,
             "element 0: field status: says rejected, but the last status event says applied",
         ),

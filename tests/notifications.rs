@@ -186,6 +186,7 @@ fn without_a_bus_the_run_fails_with_advice() {
     );
     assert_eq!(out.stderr.lines().count(), 1);
     let nothing_due = Env::new();
+    nothing_due.create_db();
     assert_eq!(
         nothing_due.run(&["due", "--notify"]).output().code,
         0,

@@ -89,7 +89,7 @@ pub enum Command {
     Templates(Templates),
     /// Copy the database safely, even while tracker runs elsewhere
     Backup(Backup),
-    /// Check the database: integrity, foreign keys, history, schema version, counts
+    /// Check the database: integrity, foreign keys, history, schema objects, values, schema version, counts
     Check(Check),
     /// Read or change settings
     Config(Config),

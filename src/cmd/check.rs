@@ -1,4 +1,5 @@
-//! `tracker check`: is the database sound? Integrity, foreign keys, history, schema version and counts.
+//! `tracker check`: is the database sound? Integrity, foreign keys, history, schema objects, values, schema
+//! version and counts.
 
 use anyhow::{Result, bail};
 use serde::Serialize;
@@ -15,6 +16,8 @@ struct Report {
     integrity: Vec<String>,
     foreign_keys: Vec<String>,
     history: Vec<String>,
+    schema: Vec<String>,
+    values: Vec<String>,
     counts: std::collections::BTreeMap<&'static str, i64>,
     ok: bool,
 }
@@ -23,22 +26,28 @@ pub fn run(ctx: &mut Ctx, args: &Check) -> Result<()> {
     let conn = ctx.store.conn();
     let integrity = health::integrity_problems(conn)?;
     // The other checks read every row: they are only meaningful on a sound file.
-    let (foreign_keys, history, counts) = if integrity.is_empty() {
+    let (foreign_keys, history, schema, values, counts) = if integrity.is_empty() {
         (
             health::foreign_key_problems(conn)?,
             health::history_problems(conn)?,
+            health::schema_problems(conn)?,
+            health::value_problems(conn)?,
             health::counts(conn)?,
         )
     } else {
-        (Vec::new(), Vec::new(), Vec::new())
+        Default::default()
     };
-    let ok = integrity.is_empty() && foreign_keys.is_empty() && history.is_empty();
+    let ok = [&integrity, &foreign_keys, &history, &schema, &values]
+        .iter()
+        .all(|problems| problems.is_empty());
     let report = Report {
         database: ctx.paths.db.display().to_string(),
         schema_version: health::schema_version(conn)?,
         integrity,
         foreign_keys,
         history,
+        schema,
+        values,
         counts: counts.into_iter().collect(),
         ok,
     };
@@ -66,9 +75,11 @@ fn render(report: &Report) -> String {
     );
     if report.integrity.is_empty() {
         out.push_str(&format!(
-            "foreign keys   {}\nhistory        {}\n",
+            "foreign keys   {}\nhistory        {}\nschema objects {}\nvalues         {}\n",
             verdict(&report.foreign_keys),
-            verdict(&report.history)
+            verdict(&report.history),
+            verdict(&report.schema),
+            verdict(&report.values)
         ));
         for (table, n) in &report.counts {
             out.push_str(&format!("{table:<14} {n}\n"));

@@ -26,6 +26,37 @@ use anyhow::Result;
 use crate::Ctx;
 use crate::cli::Command;
 use crate::model::Status;
+use crate::store::Access;
+
+/// What each command needs of the database, in one place: only commands that add applications create a
+/// database; the others, given a path where there is none (a mistyped `--db`), say so and create nothing.
+pub fn access(command: &Command) -> Access {
+    match command {
+        Command::Add(_) | Command::Import(_) => Access::Create,
+        Command::List(_) | Command::Show(_) | Command::Export(_) | Command::Backup(_) | Command::Check(_) => {
+            Access::Read
+        }
+        Command::Due(args) if !args.notify => Access::Read,
+        // `due --notify` keeps a log of what it showed; `followup` records the kind of draft it printed.
+        Command::Due(_)
+        | Command::Followup(_)
+        | Command::Reject(_)
+        | Command::Status(_)
+        | Command::Interview(_)
+        | Command::Offer(_)
+        | Command::Accept(_)
+        | Command::Withdraw(_)
+        | Command::Ghost(_)
+        | Command::Note(_)
+        | Command::Edit(_)
+        | Command::Rm(_)
+        | Command::Dismiss(_)
+        | Command::Snooze(_)
+        | Command::Reply(_) => Access::Write,
+        // These never open the database (see `lib::dispatch`).
+        Command::Config(_) | Command::Completions(_) | Command::Demo(_) | Command::Templates(_) => Access::Read,
+    }
+}
 
 /// Runs a command that works on the database.
 pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {

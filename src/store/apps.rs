@@ -84,7 +84,8 @@ pub fn insert(tx: &Connection, fields: &Fields, created_at: DateTime<Utc>, state
              :contact_email, :contact_salutation, :created_at, :dup_key, :status, :status_on, :last_event_on)",
     )?
     .execute(params.as_slice())
-    .context("cannot insert the application")?;
+    .context("cannot insert the application")
+    .and_then(|n| super::changed_one(n, "adding the application"))?;
     Ok(tx.last_insert_rowid())
 }
 
@@ -157,8 +158,8 @@ pub fn update_fields(tx: &Connection, id: i64, fields: &Fields) -> Result<()> {
          WHERE id = :id",
         params.as_slice(),
     )
-    .context("cannot update the application")?;
-    Ok(())
+    .context("cannot update the application")
+    .and_then(|n| super::changed_one(n, &format!("updating application {id}")))
 }
 
 pub fn set_state(tx: &Connection, id: i64, state: State) -> Result<()> {
@@ -169,12 +170,28 @@ pub fn set_state(tx: &Connection, id: i64, state: State) -> Result<()> {
             format_day(state.status_on),
             format_day(state.last_event_on)
         ])
-        .context("cannot update the application's status")?;
-    Ok(())
+        .context("cannot update the application's status")
+        .and_then(|n| super::changed_one(n, &format!("updating the status of application {id}")))
 }
 
+/// Deletes an application and (through the foreign key) its history, then checks that both are gone.
 pub fn delete(tx: &Connection, id: i64) -> Result<()> {
-    tx.execute("DELETE FROM applications WHERE id = ?1", [id])
+    let what = format!("deleting application {id}");
+    let changed = tx
+        .execute("DELETE FROM applications WHERE id = ?1", [id])
         .context("cannot delete the application")?;
+    super::changed_one(changed, &what)?;
+    let left: i64 = tx
+        .query_row(
+            "SELECT (SELECT count(*) FROM applications WHERE id = ?1) + (SELECT count(*) FROM events WHERE app_id = ?1)",
+            [id],
+            |row| row.get(0),
+        )
+        .context("cannot check the deletion")?;
+    if left > 0 {
+        bail!(
+            "{what} left {left} of its rows in place, so nothing was changed (something inside the database, such as a trigger, interfered; see: tracker check)"
+        );
+    }
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! The rejections whose follow-up may be due, read through the `applications_by_status` index.
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row, Transaction, named_params};
 
@@ -58,7 +58,18 @@ pub fn claim_notification(tx: &Transaction, id: i64, day: NaiveDate) -> Result<b
         .prepare_cached("INSERT OR IGNORE INTO notifications (app_id, on_date) VALUES (?1, ?2)")?
         .execute(rusqlite::params![id, format_day(day)])
         .context("cannot record the notification")?;
+    if added == 0 && !notified_on(tx, id, day)? {
+        bail!(
+            "recording the notification of application {id} changed nothing (something inside the database, such as a trigger, interfered; see: tracker check)"
+        );
+    }
     Ok(added == 1)
+}
+
+fn notified_on(conn: &Connection, id: i64, day: NaiveDate) -> Result<bool> {
+    conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM notifications WHERE app_id = ?1 AND on_date = ?2)")?
+        .query_row(rusqlite::params![id, format_day(day)], |row| row.get(0))
+        .context("cannot read the notification log")
 }
 
 /// Gives back a claim whose notification could not be shown, so the next run tries again.
@@ -66,6 +77,11 @@ pub fn release_notification(tx: &Transaction, id: i64, day: NaiveDate) -> Result
     tx.prepare_cached("DELETE FROM notifications WHERE app_id = ?1 AND on_date = ?2")?
         .execute(rusqlite::params![id, format_day(day)])
         .context("cannot update the notification log")?;
+    if notified_on(tx, id, day)? {
+        bail!(
+            "giving back the notification of application {id} changed nothing (something inside the database, such as a trigger, interfered; see: tracker check)"
+        );
+    }
     Ok(())
 }
 

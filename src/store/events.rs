@@ -39,7 +39,8 @@ pub fn insert(tx: &Connection, app_id: i64, event: &Event) -> Result<i64> {
         ":template": event.template,
         ":recorded_at": format_instant(event.recorded_at),
     })
-    .context("cannot record the event")?;
+    .context("cannot record the event")
+    .and_then(|n| super::changed_one(n, "recording the event"))?;
     Ok(tx.last_insert_rowid())
 }
 

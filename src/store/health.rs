@@ -61,6 +61,87 @@ pub fn history_problems(conn: &Connection) -> Result<Vec<String>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Tables, indexes, views and triggers that tracker's migrations did not create, or that are missing or
+/// changed.
+pub fn schema_problems(conn: &Connection) -> Result<Vec<String>> {
+    super::identity::schema_problems(conn)
+}
+
+/// Values tracker cannot read back: tags that are not a JSON array of strings, instants that are not RFC 3339
+/// and days that are not `YYYY-MM-DD`. Any of them makes `list` or `export` fail.
+pub fn value_problems(conn: &Connection) -> Result<Vec<String>> {
+    let mut problems = bad_tags(conn)?;
+    for (table, key, column, is_instant) in VALUE_COLUMNS {
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {key}, {column} FROM {table} WHERE {column} IS NOT NULL"
+        ))?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let value = row.get_ref(1)?;
+            let text = value.as_str().ok();
+            let parses = text.is_some_and(|t| {
+                if *is_instant {
+                    parses_as_instant(t)
+                } else {
+                    parses_as_day(t)
+                }
+            });
+            if !parses {
+                let shown = text.map_or_else(|| format!("{value:?}"), |t| format!("{t:?}"));
+                let expected = if *is_instant {
+                    "an RFC 3339 time"
+                } else {
+                    "a YYYY-MM-DD date"
+                };
+                problems.push(format!(
+                    "{table} row {} has {column} {shown}, not {expected}",
+                    row.get::<_, i64>(0)?
+                ));
+            }
+        }
+    }
+    Ok(problems)
+}
+
+/// Each column holding a date or an instant: (table, row key, column, whether it is an instant).
+const VALUE_COLUMNS: &[(&str, &str, &str, bool)] = &[
+    ("applications", "id", "created_at", true),
+    ("applications", "id", "status_on", false),
+    ("applications", "id", "last_event_on", false),
+    ("events", "id", "recorded_at", true),
+    ("events", "id", "on_date", false),
+    ("events", "id", "until_date", false),
+    ("notifications", "app_id", "on_date", false),
+];
+
+fn parses_as_instant(text: &str) -> bool {
+    chrono::DateTime::parse_from_rfc3339(text).is_ok()
+}
+
+fn parses_as_day(text: &str) -> bool {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok()
+}
+
+/// Applications whose tags are not a JSON array of strings.
+fn bad_tags(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, tags FROM applications
+         WHERE CASE WHEN json_valid(tags) AND json_type(tags) = 'array'
+                    THEN EXISTS (SELECT 1 FROM json_each(applications.tags) WHERE type <> 'text')
+                    ELSE 1 END
+         ORDER BY id",
+    )?;
+    let rows = stmt.query_map([], |row| {
+        let id: i64 = row.get(0)?;
+        let tags = row.get_ref(1)?;
+        let shown = tags.as_str().map_or_else(|_| format!("{tags:?}"), |t| format!("{t:?}"));
+        Ok(format!(
+            "application {id} has tags {shown}, not a JSON array of strings"
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// How many rows each table holds.
 pub fn counts(conn: &Connection) -> Result<Vec<(&'static str, i64)>> {
     ["applications", "events", "notifications"]

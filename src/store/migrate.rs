@@ -4,7 +4,9 @@
 use anyhow::{Context, Result};
 use rusqlite::{Connection, TransactionBehavior};
 
-const MIGRATIONS: &[&str] = &[
+use super::identity::{APPLICATION_ID, application_id};
+
+pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("../../schema.sql"),
     include_str!("migrations/2-drafts.sql"),
 ];
@@ -17,9 +19,10 @@ pub fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.pragma_query_value(None, "user_version", |row| row.get(0))
 }
 
-/// Brings the schema up to date in one transaction (a no-op when it already is).
+/// Brings the schema up to date in one transaction (a no-op when it already is), and marks the database as
+/// tracker's with its application id.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
-    if user_version(conn)? == LATEST_VERSION {
+    if user_version(conn)? == LATEST_VERSION && application_id(conn)? == APPLICATION_ID {
         return Ok(());
     }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -29,6 +32,7 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
         tx.execute_batch(sql)
             .with_context(|| format!("migration {} failed", index + 1))?;
     }
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.pragma_update(None, "user_version", LATEST_VERSION)?;
     tx.commit()?;
     Ok(())

@@ -6,6 +6,7 @@ pub mod drafts;
 pub mod due;
 pub mod events;
 pub mod health;
+mod identity;
 mod migrate;
 mod open;
 
@@ -17,7 +18,9 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::model::{Application, Event, Fields, State};
 
+pub use identity::APPLICATION_ID;
 pub use migrate::LATEST_VERSION;
+pub use open::Access;
 
 /// An open, migrated tracker database.
 pub struct Store {
@@ -25,10 +28,10 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating when missing) the database at `path`; refuses files that are not tracker databases or
-    /// were written by a newer tracker, without changing a byte of them.
-    pub fn open(path: &Path) -> Result<Store> {
-        open::open(path).map(|conn| Store { conn })
+    /// Opens the database at `path`, creating it when missing only for `Access::Create`; refuses files that
+    /// are not tracker databases or were written by a newer tracker, without changing a byte of them.
+    pub fn open(path: &Path, access: Access) -> Result<Store> {
+        open::open(path, access).map(|conn| Store { conn })
     }
 
     /// A private database in memory (tests and `tracker demo`).
@@ -55,6 +58,18 @@ impl Store {
         tx.commit().context("cannot commit the change")?;
         Ok(value)
     }
+}
+
+/// Checks that a write changed exactly one row. Something inside the database (a trigger tracker did not
+/// create) can make a statement succeed without doing its work; this turns that into an error, so the
+/// transaction rolls back and nothing claims success.
+fn changed_one(changed: usize, what: &str) -> Result<()> {
+    if changed != 1 {
+        anyhow::bail!(
+            "{what} changed {changed} rows instead of 1, so nothing was changed (something inside the database, such as a trigger, interfered; see: tracker check)"
+        );
+    }
+    Ok(())
 }
 
 /// Creates an application from its fields and its whole history (the first event is its creation).

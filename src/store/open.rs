@@ -6,20 +6,34 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use rusqlite::{Connection, OpenFlags};
 
+use super::identity::{Found, recognise};
 use super::migrate::{self, LATEST_VERSION};
 
 /// How long a command waits for another tracker process to finish writing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
-pub fn open(path: &Path) -> Result<Connection> {
+/// What a command needs of the database; decided for every command in one place (`cmd::access`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Only reads: a missing database is an error, and nothing is created.
+    Read,
+    /// Changes an existing database: a missing one is an error, and nothing is created.
+    Write,
+    /// Adds applications: creates the database (and its folder) when missing.
+    Create,
+}
+
+pub fn open(path: &Path, access: Access) -> Result<Connection> {
     let shown = path.display();
     if path.is_dir() {
         bail!("database path {shown} is a directory (give a file path with --db or TRACKER_DB)");
     }
     if path.exists() {
         check_header(path)?;
-    } else {
+    } else if access == Access::Create {
         crate::private::create_file(path)?;
+    } else {
+        bail!(no_database(path));
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags).with_context(|| format!("cannot open database {shown}"))?;
@@ -30,19 +44,26 @@ pub fn open(path: &Path) -> Result<Connection> {
         );
     }
     // Read before writing anything: a foreign or newer file must stay exactly as it is.
-    let version = migrate::user_version(&conn)
-        .map_err(|e| anyhow::anyhow!("{shown} is not a tracker database ({})", sqlite_reason(&e)))?;
-    if version > LATEST_VERSION {
-        bail!(
+    let found = recognise(&conn).map_err(|e| anyhow::anyhow!("{shown} is not a tracker database ({})", reason(&e)))?;
+    match found {
+        Found::Blank if access != Access::Create => bail!(no_database(path)),
+        Found::Blank | Found::Ours(_) | Found::Adoptable => {}
+        Found::Newer(version) => bail!(
             "database {shown} was created by a newer tracker (schema version {version}, this tracker knows up to {LATEST_VERSION}); upgrade tracker"
-        );
-    }
-    if version == 0 && has_tables(&conn)? {
-        bail!("{shown} is a SQLite database of another program, not a tracker database");
+        ),
+        Found::Foreign(why) => bail!("{shown} is not a tracker database ({why})"),
     }
     configure(&conn).with_context(|| format!("cannot use database {shown}"))?;
     migrate::migrate(&mut conn).with_context(|| format!("cannot set up database {shown}"))?;
     Ok(conn)
+}
+
+/// A command that does not create a database found none: say how to start one.
+fn no_database(path: &Path) -> String {
+    format!(
+        "no database at {} yet (add an application with: tracker add COMPANY POSITION, or point --db or TRACKER_DB at your database)",
+        path.display()
+    )
 }
 
 /// Pragmas for every connection: WAL (readers never wait for writers), enforced foreign keys.
@@ -109,14 +130,9 @@ fn has_companion(path: &Path) -> bool {
     })
 }
 
-fn has_tables(conn: &Connection) -> Result<bool> {
-    let count: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))?;
-    Ok(count > 0)
-}
-
-fn sqlite_reason(error: &rusqlite::Error) -> String {
-    match error {
-        rusqlite::Error::SqliteFailure(_, Some(message)) => message.clone(),
-        other => other.to_string(),
+fn reason(error: &anyhow::Error) -> String {
+    match error.downcast_ref::<rusqlite::Error>() {
+        Some(rusqlite::Error::SqliteFailure(_, Some(message))) => message.clone(),
+        _ => error.to_string(),
     }
 }

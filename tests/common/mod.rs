@@ -88,6 +88,14 @@ impl Env {
         serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?} printed invalid JSON ({e}):\n{out}"))
     }
 
+    /// Creates an empty database (only commands that add applications create one).
+    pub fn create_db(&self) {
+        assert_eq!(
+            self.run(&["import", "-"]).stdin("[]").ok(),
+            "Imported 0 applications.\n"
+        );
+    }
+
     /// Adds an application and returns its id.
     pub fn add(&self, company: &str, position: &str, extra: &[&str]) -> i64 {
         let mut args = vec!["add", company, position, "--json"];
