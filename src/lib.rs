@@ -5,6 +5,7 @@ pub mod clock;
 mod cmd;
 pub mod config;
 pub mod dates;
+mod editor;
 pub mod json;
 pub mod mail;
 pub mod model;
@@ -109,6 +110,7 @@ fn dispatch(cli: Cli) -> Result<()> {
         _ => {}
     }
     let config = Config::load(&paths.config)?;
+    private::warn_if_shared(&paths.db);
     let store = Store::open(&paths.db)?;
     let mut ctx = Ctx {
         store,

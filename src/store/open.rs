@@ -22,7 +22,8 @@ pub fn open(path: &Path) -> Result<Connection> {
         crate::private::create_file(path)?;
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut conn = Connection::open_with_flags(path, flags).with_context(|| format!("cannot open database {shown}"))?;
+    let mut conn = Connection::open_with_flags(plain_path(path), flags)
+        .with_context(|| format!("cannot open database {shown}"))?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     if conn.is_readonly(rusqlite::MAIN_DB)? {
         bail!(
@@ -43,6 +44,16 @@ pub fn open(path: &Path) -> Result<Connection> {
     configure(&conn).with_context(|| format!("cannot use database {shown}"))?;
     migrate::migrate(&mut conn).with_context(|| format!("cannot set up database {shown}"))?;
     Ok(conn)
+}
+
+/// A path SQLite cannot take for a URI: this SQLite reads names beginning `file:` as URIs whatever the
+/// open flags say (`file:x.db?mode=memory` would lose every write), so a relative path gets a `./` in front.
+pub(super) fn plain_path(path: &Path) -> std::borrow::Cow<'_, Path> {
+    if path.is_absolute() {
+        path.into()
+    } else {
+        Path::new(".").join(path).into()
+    }
 }
 
 /// Pragmas for every connection: WAL (readers never wait for writers), enforced foreign keys.
