@@ -22,7 +22,10 @@ fn editor(env: &Env, body: &str) -> PathBuf {
 fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
     let start = Instant::now();
     while !ready() {
-        assert!(start.elapsed() < Duration::from_secs(10), "timed out waiting for {what}");
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "timed out waiting for {what}"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
 }
@@ -48,7 +51,13 @@ fn spawn_edit(env: &Env, script: &Path, tmp: &Path) -> Child {
 }
 
 fn kill(signal: &str, target: &str) {
-    assert!(Command::new("kill").args([signal, "--", target]).status().unwrap().success());
+    assert!(
+        Command::new("kill")
+            .args([signal, "--", target])
+            .status()
+            .unwrap()
+            .success()
+    );
 }
 
 fn finish(child: Child) -> (Option<i32>, String) {
@@ -82,9 +91,16 @@ fn the_notes_file_is_private_fresh_and_ends_with_a_newline() {
         "first line\nlast line\n"
     );
     let path = PathBuf::from(fs::read_to_string(seen.with_extension("path")).unwrap().trim());
-    assert_eq!(path.parent(), Some(tmp.as_path()), "the file is directly in the temporary folder");
+    assert_eq!(
+        path.parent(),
+        Some(tmp.as_path()),
+        "the file is directly in the temporary folder"
+    );
     let name = path.file_name().unwrap().to_str().unwrap();
-    assert!(name.starts_with("tracker-notes-") && name.len() > "tracker-notes-.txt".len() + 5, "{name}");
+    assert!(
+        name.starts_with("tracker-notes-") && name.len() > "tracker-notes-.txt".len() + 5,
+        "{name}"
+    );
     assert_eq!(fs::read_dir(&tmp).unwrap().count(), 0, "the file is removed");
     assert_eq!(env.json(&["show", "1", "--json"])["notes"], "new notes");
 }
@@ -96,7 +112,11 @@ fn a_folder_planted_at_the_old_name_is_not_used() {
     let tmp = env.path("tmp");
     fs::create_dir(&tmp).unwrap();
     // The old name was TMPDIR/tracker-edit-PID: plant it for the next process ids.
-    let first: u32 = fs::read_to_string("/proc/sys/kernel/ns_last_pid").unwrap().trim().parse().unwrap();
+    let first: u32 = fs::read_to_string("/proc/sys/kernel/ns_last_pid")
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
     for pid in first + 1..first + 400 {
         let dir = tmp.join(format!("tracker-edit-{pid}"));
         fs::create_dir(&dir).unwrap();
@@ -105,14 +125,22 @@ fn a_folder_planted_at_the_old_name_is_not_used() {
     let seen = env.path("seen");
     let script = editor(&env, &format!("echo \"$1\" > '{}'", seen.display()));
     let child = spawn_edit(&env, &script, &tmp);
-    assert!((first + 1..first + 400).contains(&child.id()), "the planted folders missed tracker's pid");
+    assert!(
+        (first + 1..first + 400).contains(&child.id()),
+        "the planted folders missed tracker's pid"
+    );
     let (code, stderr) = finish(child);
     assert_eq!(code, Some(0), "{stderr}");
     let path = PathBuf::from(fs::read_to_string(&seen).unwrap().trim());
     assert_eq!(path.parent(), Some(tmp.as_path()));
     for entry in fs::read_dir(&tmp).unwrap() {
         let entry = entry.unwrap();
-        assert_eq!(fs::read_dir(entry.path()).unwrap().count(), 0, "{:?} was used", entry.path());
+        assert_eq!(
+            fs::read_dir(entry.path()).unwrap().count(),
+            0,
+            "{:?} was used",
+            entry.path()
+        );
     }
 }
 
@@ -183,7 +211,10 @@ fn ctrl_c_is_left_to_the_editor() {
     kill("-INT", &format!("-{}", child.id()));
     let (code, stderr) = finish(child);
     assert_eq!(code, Some(1), "{stderr}");
-    assert!(stderr.starts_with("tracker: the editor ") && stderr.contains("failed"), "{stderr}");
+    assert!(
+        stderr.starts_with("tracker: the editor ") && stderr.contains("failed"),
+        "{stderr}"
+    );
     assert_eq!(fs::read_dir(&tmp).unwrap().count(), 0);
     assert_eq!(env.json(&["show", "1", "--json"])["notes"], "kept");
 }

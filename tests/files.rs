@@ -208,7 +208,10 @@ fn export_writes_through_fifos_devices_and_symlinks() {
     };
     let out = env.run(&["export", "-o", fifo.to_str().unwrap()]).output();
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "the FIFO was replaced");
+    assert!(
+        fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(),
+        "the FIFO was replaced"
+    );
     assert_eq!(reader.join().unwrap(), expected);
 
     // A symlink of the user's: the file it points to is replaced, the link stays.
