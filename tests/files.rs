@@ -105,7 +105,8 @@ fn names_planted_by_another_user_are_never_followed_or_reused() {
         .env_clear()
         .env("TRACKER_DB", &env.db)
         .env("TRACKER_CONFIG", &env.config)
-        .env("TRACKER_NOW", common::TODAY);
+        .env("TRACKER_NOW", common::TODAY)
+        .stderr(std::process::Stdio::piped());
     let child = child.spawn().unwrap();
     assert!(pids.contains(&child.id()), "the planted names missed tracker's pid");
     assert!(child.wait_with_output().unwrap().status.success());
@@ -122,6 +123,7 @@ fn names_planted_by_another_user_are_never_followed_or_reused() {
         .args(["config", "set", "user.name", "Sam Taylor"])
         .env_clear()
         .env("TRACKER_CONFIG", &config)
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
     assert!(pids.contains(&child.id()), "the planted names missed tracker's pid");
@@ -354,4 +356,24 @@ fn a_database_in_a_folder_others_can_write_is_warned_about() {
     fs::set_permissions(&shared, fs::Permissions::from_mode(0o700)).unwrap();
     let out = env.run(&["list"]).env("TRACKER_DB", db.to_str().unwrap()).output();
     assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+}
+
+#[test]
+fn backup_never_replaces_a_symlink_without_force() {
+    let env = Env::new();
+    env.add("Acme", "Engineer", &[]);
+    let dest = env.path("b.db");
+    std::os::unix::fs::symlink(env.path("missing.db"), &dest).unwrap();
+    assert_eq!(
+        env.fails(1, &["backup", dest.to_str().unwrap()]),
+        format!("tracker: {} already exists (use --force to replace it)", dest.display())
+    );
+    assert!(fs::symlink_metadata(&dest).unwrap().file_type().is_symlink());
+    assert!(!env.path("missing.db").exists());
+    let leftovers: Vec<_> = fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".partial"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
 }

@@ -39,8 +39,18 @@ pub fn run(ctx: &mut Ctx, args: &Backup) -> Result<()> {
     let copied = store::health::backup(ctx.store.conn(), tmp.path());
     let _ = fs::remove_file(&journal);
     copied?;
-    tmp.persist(dest)
-        .with_context(|| format!("cannot write {}", dest.display()))?;
+    // Without --force, a file (or symlink) that appeared at the destination meanwhile is not replaced either.
+    let placed = if args.force {
+        tmp.persist(dest)
+    } else {
+        tmp.persist_noclobber(dest)
+    };
+    if let Err(error) = placed {
+        if error.error.kind() == std::io::ErrorKind::AlreadyExists {
+            bail!("{} already exists (use --force to replace it)", dest.display());
+        }
+        return Err(error.error).with_context(|| format!("cannot write {}", dest.display()));
+    }
     let count = store::apps::count(ctx.store.conn())?;
     Ok(print(&format!(
         "Backed up {count} applications to {}.",
