@@ -377,3 +377,19 @@ fn backup_never_replaces_a_symlink_without_force() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn a_database_path_that_is_a_dangling_symlink_is_refused() {
+    let env = Env::new();
+    fs::create_dir_all(env.db.parent().unwrap()).unwrap();
+    let elsewhere = env.path("elsewhere.db");
+    std::os::unix::fs::symlink(&elsewhere, &env.db).unwrap();
+    assert_eq!(
+        env.fails(1, &["add", "Acme", "Engineer"]),
+        format!(
+            "tracker: {} is a symlink to a missing file (remove the link, or create the file it points to)",
+            env.db.display()
+        )
+    );
+    assert!(!elsewhere.exists());
+}
