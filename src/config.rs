@@ -193,8 +193,12 @@ pub fn list(path: &Path) -> Result<Vec<(&'static Key, Option<String>, bool)>> {
 }
 
 /// Sets (`Some`) or removes (`None`) a key, after checking the key, the value, and the rest of the file.
+/// The file is read and written under a lock on its folder, so concurrent changes of other keys all stay; a
+/// symlinked file is followed (the file it points to is replaced, the link stays).
 pub fn update(path: &Path, name: &str, value: Option<&str>) -> Result<()> {
     let key = find_key(name)?;
+    let path = &crate::private::real_path(path)?;
+    let _lock = crate::private::lock_folder(crate::private::folder_of(path))?;
     let mut table = read_table(path)?;
     let (section, leaf) = name.split_once('.').expect("every key has a section");
     match value {

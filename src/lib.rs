@@ -5,6 +5,7 @@ pub mod clock;
 mod cmd;
 pub mod config;
 pub mod dates;
+mod editor;
 pub mod json;
 pub mod mail;
 pub mod model;
@@ -108,6 +109,7 @@ fn dispatch(cli: Cli) -> Result<()> {
         _ => {}
     }
     let config = Config::load(&paths.config)?;
+    private::warn_if_shared(&paths.db);
     let store = Store::open(&paths.db, cmd::access(&cli.command))?;
     let mut ctx = Ctx {
         store,

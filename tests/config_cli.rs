@@ -109,3 +109,37 @@ fn a_broken_file_is_reported_by_every_command() {
     // A broken file is reported, never rewritten.
     assert_eq!(std::fs::read_to_string(&env.config).unwrap(), "[followup\n");
 }
+
+#[test]
+fn parallel_config_sets_keep_every_key() {
+    let env = Env::new();
+    let keys = [
+        ("user.name", "Sam Taylor"),
+        ("user.email", "sam@example.org"),
+        ("followup.kind", "network"),
+        ("followup.after_days", "4"),
+    ];
+    for round in 0..12 {
+        let _ = std::fs::remove_file(&env.config);
+        let children: Vec<_> = keys
+            .iter()
+            .map(|(key, value)| {
+                std::process::Command::new(env!("CARGO_BIN_EXE_tracker"))
+                    .args(["config", "set", key, value])
+                    .env_clear()
+                    .env("TRACKER_CONFIG", &env.config)
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        }
+        let listed = env.json(&["config", "list", "--json"]);
+        for (key, value) in keys {
+            assert_eq!(listed[key], value, "round {round}: {key} was lost");
+        }
+    }
+}

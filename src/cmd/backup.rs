@@ -25,22 +25,31 @@ pub fn run(ctx: &mut Ctx, args: &Backup) -> Result<()> {
             bail!("{} is the database itself; back up to another file", dest.display());
         }
     }
-    let dir = dest
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
     let name = dest
         .file_name()
         .map_or_else(|| "backup".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.{}.partial", std::process::id()));
-    let _ = fs::remove_file(&tmp);
-    private::create_file(&tmp)?;
-    let copied = store::health::backup(ctx.store.conn(), &tmp)
-        .and_then(|()| fs::rename(&tmp, dest).with_context(|| format!("cannot write {}", dest.display())));
-    if let Err(error) = copied {
-        let _ = fs::remove_file(&tmp);
-        let _ = fs::remove_file(tmp.with_extension("partial-journal"));
-        return Err(error);
+    // A fresh 0600 file under an unpredictable name, created exclusively beside the destination (a planted
+    // file or symlink is never used); removed if anything fails, renamed into place once the copy is checked.
+    let tmp = private::temp_beside(private::folder_of(dest), &name, ".partial")?;
+    let journal = {
+        let mut name = tmp.path().as_os_str().to_owned();
+        name.push("-journal");
+        std::path::PathBuf::from(name)
+    };
+    let copied = store::health::backup(ctx.store.conn(), tmp.path());
+    let _ = fs::remove_file(&journal);
+    copied?;
+    // Without --force, a file (or symlink) that appeared at the destination meanwhile is not replaced either.
+    let placed = if args.force {
+        tmp.persist(dest)
+    } else {
+        tmp.persist_noclobber(dest)
+    };
+    if let Err(error) = placed {
+        if error.error.kind() == std::io::ErrorKind::AlreadyExists {
+            bail!("{} already exists (use --force to replace it)", dest.display());
+        }
+        return Err(error.error).with_context(|| format!("cannot write {}", dest.display()));
     }
     let count = store::apps::count(ctx.store.conn())?;
     Ok(print(&format!(

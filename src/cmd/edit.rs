@@ -1,9 +1,6 @@
 //! `tracker edit`: change an application's details (its history is changed only by events).
 
-use std::path::PathBuf;
-use std::process::Command;
-
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 
 use crate::Ctx;
 use crate::cli::{Details, Edit};
@@ -33,30 +30,70 @@ pub fn run(ctx: &mut Ctx, args: &Edit) -> Result<()> {
     let id = args.id;
     // The editor runs before the write transaction, so no lock is held while the person types; the changes
     // are applied to the fields as they are inside the transaction, so a concurrent edit is not undone.
-    let edited_notes = if args.edit_notes {
-        let current = store::apps::get(ctx.store.conn(), id)?;
-        Some(edit_in_editor(current.fields.notes.as_deref())?)
+    let edited = if args.edit_notes {
+        let before = store::apps::get(ctx.store.conn(), id)?.fields.notes;
+        let text = crate::editor::edit(before.as_deref().unwrap_or(""))?;
+        let notes = normalize(Some(&text));
+        (notes != normalize(before.as_deref())).then_some(EditedNotes { before, notes })
     } else {
         None
     };
-    let updated = ctx.store.write(|tx| {
+    let outcome = ctx.store.write(|tx| {
         let current = store::apps::get(tx, id)?.fields;
-        let updated = apply(current.clone(), args, edited_notes);
+        if let Some(edited) = &edited
+            && current.notes != edited.before
+            && normalize(current.notes.as_deref()) != edited.notes
+        {
+            return Ok(Outcome::Conflict);
+        }
+        let updated = apply(current.clone(), args, edited.as_ref().map(|e| e.notes.clone()));
         if updated == current {
+            if args.edit_notes {
+                return Ok(Outcome::Unchanged(updated));
+            }
             bail!("nothing to change (give an option such as --company or --contact; see: tracker edit --help)");
         }
         updated.validate()?;
         store::apps::update_fields(tx, id, &updated)?;
-        Ok(updated)
+        Ok(Outcome::Updated(updated))
     })?;
+    let (verb, fields) = match outcome {
+        Outcome::Updated(fields) => ("Updated application", fields),
+        Outcome::Unchanged(fields) => ("Notes unchanged for application", fields),
+        Outcome::Conflict => {
+            let text = edited.and_then(|e| e.notes).unwrap_or_default();
+            print(&format!("{text}\n"))?;
+            bail!(
+                "the notes of application {id} changed while the editor was open, so your text was not saved (it is printed above; merge it with: tracker edit {id} --edit-notes)"
+            );
+        }
+    };
     if args.json.json {
         return Ok(print(&json(&app_out(&store::load(ctx.store.conn(), id)?)))?);
     }
     Ok(print(&format!(
-        "Updated application {id} ({} at {}).",
-        inert(&updated.position),
-        inert(&updated.company)
+        "{verb} {id} ({} at {}).",
+        inert(&fields.position),
+        inert(&fields.company)
     ))?)
+}
+
+/// Notes from the editor as they are compared and stored: no trailing line breaks; blank means none.
+fn normalize(text: Option<&str>) -> Option<String> {
+    let text = text?.trim_end_matches('\n');
+    (!text.trim().is_empty()).then(|| text.to_owned())
+}
+
+/// Notes the person changed in the editor, and the notes they started from.
+struct EditedNotes {
+    before: Option<String>,
+    notes: Option<String>,
+}
+
+enum Outcome {
+    Updated(Fields),
+    Unchanged(Fields),
+    Conflict,
 }
 
 fn apply(mut f: Fields, args: &Edit, edited_notes: Option<Option<String>>) -> Fields {
@@ -106,34 +143,4 @@ fn apply(mut f: Fields, args: &Edit, edited_notes: Option<Option<String>>) -> Fi
         }
     }
     f
-}
-
-/// Opens the notes in `$VISUAL` or `$EDITOR` (run directly, never through a shell); empty text clears them.
-fn edit_in_editor(notes: Option<&str>) -> Result<Option<String>> {
-    let editor = std::env::var("VISUAL")
-        .ok()
-        .filter(|v| !v.trim().is_empty())
-        .or_else(|| std::env::var("EDITOR").ok().filter(|v| !v.trim().is_empty()))
-        .context("set VISUAL or EDITOR to edit notes (or use --notes TEXT)")?;
-    let mut words = editor.split_whitespace();
-    let program = words.next().context("VISUAL/EDITOR is empty")?;
-    let dir = tempfile_dir()?;
-    let path = dir.join("notes.txt");
-    crate::private::write_file(&path, notes.unwrap_or("").as_bytes())?;
-    let status = Command::new(program).args(words).arg(&path).status();
-    let text = std::fs::read_to_string(&path);
-    let _ = std::fs::remove_dir_all(&dir);
-    let status = status.with_context(|| format!("cannot start the editor {program:?}"))?;
-    if !status.success() {
-        bail!("the editor {program:?} failed ({status}); notes left unchanged");
-    }
-    let text = text.context("cannot read the edited notes")?;
-    let text = text.trim_end_matches('\n');
-    Ok((!text.trim().is_empty()).then(|| text.to_owned()))
-}
-
-fn tempfile_dir() -> Result<PathBuf> {
-    let dir = std::env::temp_dir().join(format!("tracker-edit-{}", std::process::id()));
-    crate::private::create_dir(&dir)?;
-    Ok(dir)
 }

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use rusqlite::{Connection, backup::Backup};
+use rusqlite::{Connection, OpenFlags, backup::Backup};
 
 use super::migrate::user_version;
 
@@ -157,11 +157,13 @@ pub fn schema_version(conn: &Connection) -> Result<i64> {
     Ok(user_version(conn)?)
 }
 
-/// Copies the database to `dest` (a new, empty file) through SQLite's online backup API, in one step: one
+/// Copies the database to `dest` (a new, empty file, opened as a plain path and never through a symlink) through SQLite's online backup API, in one step: one
 /// consistent snapshot, however many other processes write meanwhile. The copy is a standalone file
 /// (rollback journal, not WAL) and must pass `quick_check`.
 pub fn backup(conn: &Connection, dest: &Path) -> Result<()> {
-    let mut copy = Connection::open(dest).with_context(|| format!("cannot create {}", dest.display()))?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_NOFOLLOW;
+    let mut copy = Connection::open_with_flags(super::open::plain_path(dest), flags)
+        .with_context(|| format!("cannot create {}", dest.display()))?;
     {
         let backup = Backup::new(conn, &mut copy)?;
         backup.step(-1).context("the backup did not complete")?;

@@ -36,7 +36,8 @@ pub fn open(path: &Path, access: Access) -> Result<Connection> {
         bail!(no_database(path));
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut conn = Connection::open_with_flags(path, flags).with_context(|| format!("cannot open database {shown}"))?;
+    let mut conn = Connection::open_with_flags(plain_path(path), flags)
+        .with_context(|| format!("cannot open database {shown}"))?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     if conn.is_readonly(rusqlite::MAIN_DB)? {
         bail!(
@@ -64,6 +65,16 @@ fn no_database(path: &Path) -> String {
         "no database at {} yet (add an application with: tracker add COMPANY POSITION, or point --db or TRACKER_DB at your database)",
         path.display()
     )
+}
+
+/// A path SQLite cannot take for a URI: this SQLite reads names beginning `file:` as URIs whatever the
+/// open flags say (`file:x.db?mode=memory` would lose every write), so a relative path gets a `./` in front.
+pub(super) fn plain_path(path: &Path) -> std::borrow::Cow<'_, Path> {
+    if path.is_absolute() {
+        path.into()
+    } else {
+        Path::new(".").join(path).into()
+    }
 }
 
 /// Pragmas for every connection: WAL (readers never wait for writers), enforced foreign keys.
