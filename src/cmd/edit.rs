@@ -8,7 +8,8 @@ use anyhow::{Context, Result, bail};
 use crate::Ctx;
 use crate::cli::{Details, Edit};
 use crate::json::app_out;
-use crate::model::Fields;
+use crate::mail::Mailbox;
+use crate::model::{Fields, Input};
 use crate::output::{inert, json, print};
 use crate::store;
 
@@ -41,11 +42,15 @@ pub fn run(ctx: &mut Ctx, args: &Edit) -> Result<()> {
     };
     let updated = ctx.store.write(|tx| {
         let current = store::apps::get(tx, id)?.fields;
-        let updated = apply(current.clone(), args, edited_notes);
+        let input = if args.details.email.is_some() {
+            Input::Options
+        } else {
+            Input::Stored { id }
+        };
+        let updated = apply(current.clone(), args, edited_notes).normalized(input)?;
         if updated == current {
             bail!("nothing to change (give an option such as --company or --contact; see: tracker edit --help)");
         }
-        updated.validate()?;
         store::apps::update_fields(tx, id, &updated)?;
         Ok(updated)
     })?;
@@ -91,6 +96,15 @@ fn apply(mut f: Fields, args: &Edit, edited_notes: Option<Option<String>>) -> Fi
     set(&mut f.salary, "salary", salary);
     set(&mut f.notes, "notes", notes);
     set(&mut f.contact_name, "contact", contact);
+    // The name in `--email "Name <address>"` replaces the stored one, unless --contact gives one.
+    if contact.is_none()
+        && email
+            .as_deref()
+            .and_then(Mailbox::parse)
+            .is_some_and(|m| m.name.is_some())
+    {
+        f.contact_name = None;
+    }
     set(&mut f.contact_email, "email", email);
     set(&mut f.contact_salutation, "salutation", salutation);
     if let Some(notes) = edited_notes {
