@@ -36,7 +36,8 @@ impl Mailbox {
     }
 
     /// Reads what a person types as an email address: one plain address, or `Name <address>` (the name may
-    /// be in double quotes). `None` for anything else: lists, spaces, a missing `@`, stray brackets.
+    /// be in double quotes, and may not hold `@`). `None` for anything else: lists, spaces, a missing `@`,
+    /// stray brackets.
     pub fn parse(text: &str) -> Option<Mailbox> {
         let text = text.trim();
         if is_address(text) {
@@ -52,7 +53,8 @@ impl Mailbox {
             .and_then(|n| n.strip_suffix('"'))
             .unwrap_or(name)
             .trim();
-        let name_ok = !name.chars().any(|c| c.is_control() || "<>\"".contains(c));
+        // A name that holds an address would show as one: refused, like brackets, quotes and controls.
+        let name_ok = !name.chars().any(|c| c.is_control() || "<>\"@".contains(c));
         (name_ok && is_address(rest)).then(|| Mailbox {
             name: (!name.is_empty()).then(|| name.to_owned()),
             email: rest.to_owned(),
@@ -213,6 +215,10 @@ mod tests {
             "a b@c",
             "<a@b>",
             "a@b@c",
+            "dana@acme",
+            "dana@acme..example",
+            "dana@ac\u{200b}me.example",
+            "jürgen@firma.example",
         ] {
             assert!(Mailbox::new(None, bad).is_none(), "{bad:?}");
         }
@@ -248,6 +254,35 @@ mod tests {
             "{message}"
         );
         assert!(message.is_ascii());
+    }
+
+    #[test]
+    fn typed_forms_parse_into_name_and_address() {
+        let parsed = Mailbox::parse(" \"Rivera, Dana\" <dana@acme.example> ").unwrap();
+        assert_eq!(parsed.name.as_deref(), Some("Rivera, Dana"));
+        assert_eq!(parsed.email, "dana@acme.example");
+        assert_eq!(Mailbox::parse("dana@acme.example").unwrap().name, None);
+        for bad in [
+            "Dana <a@b.example>>",
+            "Da<na <a@b.example>",
+            "Dana",
+            "<>",
+            "a@b.example <c@d.example>",
+        ] {
+            assert!(Mailbox::parse(bad).is_none(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn encoded_words_decode_to_the_text() {
+        for text in ["", "=?utf-8?q?x?=", "Ingénieur =?utf-8?b?QQ==?= 🎉", &"é=?".repeat(40)] {
+            let header = format!("Subject: {}\r\n\r\n", encoded_words(text));
+            let message = mail_parser::MessageParser::new().parse(header.as_bytes()).unwrap();
+            assert_eq!(message.subject().unwrap_or(""), text, "{header}");
+        }
+        assert_eq!(base64(b"Man"), "TWFu");
+        assert_eq!(base64(b"Ma"), "TWE=");
+        assert_eq!(base64(b"M"), "TQ==");
     }
 
     #[test]

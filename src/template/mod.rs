@@ -111,8 +111,9 @@ pub fn built_in(kind: FollowupKind) -> &'static str {
 
 /// The largest custom template tracker reads.
 pub const MAX_TEMPLATE_BYTES: usize = 64 * 1024;
-/// The largest email a template may produce.
-pub const MAX_OUTPUT_BYTES: usize = 64 * 1024;
+/// The largest email a template may produce: far beyond any real email (the fields themselves may be long),
+/// far below what fills a disk or a terminal.
+pub const MAX_OUTPUT_BYTES: usize = 1024 * 1024;
 /// The work one render may do (minijinja's fuel: about one unit per instruction, or per 64 bytes of data a
 /// template makes). The built-in templates need a few hundred; a loop without end runs out in milliseconds.
 const FUEL: u64 = 100_000;
@@ -260,9 +261,9 @@ fn render_text(source: &Source, vars: &Vars) -> Result<String> {
     let rendered = template.render_captured_to(vars.to_value(), &mut out).map(|_| ());
     if out.over {
         bail!(
-            "template {} produced more than {} KiB (an email is much shorter: fix the template, {FIX})",
+            "template {} produced more than {} MiB (an email is much shorter: fix the template, {FIX})",
             source.name(),
-            MAX_OUTPUT_BYTES / 1024
+            MAX_OUTPUT_BYTES / (1024 * 1024)
         );
     }
     match rendered {
