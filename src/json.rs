@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::clock::{Clock, format_instant, local_day, parse_instant};
 use crate::dates::{days_between, format_day};
-use crate::model::{Application, Event, EventKind, Fields, FollowupKind, Status};
+use crate::model::{Application, Event, EventKind, Fields, FollowupKind, Input, Status};
+use crate::text::is_blank;
 
 #[derive(Serialize)]
 pub struct EventOut<'a> {
@@ -189,13 +190,13 @@ impl AppIn {
             contact_email: self.contact_email,
             contact_salutation: self.contact_salutation,
         };
-        if fields.company.trim().is_empty() {
+        if is_blank(&fields.company) {
             bail!("field company: must not be empty");
         }
-        if fields.position.trim().is_empty() {
+        if is_blank(&fields.position) {
             bail!("field position: must not be empty");
         }
-        fields.validate()?;
+        let fields = fields.normalized(Input::Json)?;
         let mut events = Vec::with_capacity(self.events.len().max(1));
         let mut previous: Option<Status> = None;
         for (index, e) in self.events.into_iter().enumerate() {

@@ -14,6 +14,7 @@ pub mod output;
 mod private;
 pub mod store;
 pub mod template;
+pub mod text;
 
 use std::io::ErrorKind;
 use std::path::PathBuf;
@@ -160,7 +161,8 @@ fn usage_error(error: &clap::Error) -> ExitCode {
         Some(name) if Cli::command_has(name) => format!("tracker {name} --help"),
         _ => "tracker --help".to_owned(),
     };
-    output::say(&format!("tracker: {message} (see: {help})"));
+    // The message quotes what was typed, which may hold anything: it is escaped like all other text.
+    output::say(&format!("tracker: {} (see: {help})", output::inert(message)));
     ExitCode::from(2)
 }
 

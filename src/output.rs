@@ -101,11 +101,11 @@ impl Style {
     }
 }
 
-/// Text safe to show in a terminal or a notification: control characters (escape sequences, CR, NUL…) and
-/// bidirectional overrides are shown as `\u{..}` escapes instead of being emitted. Line feeds too, unless
-/// `keep_newlines`.
+/// Text safe to show in a terminal or a notification: control characters (escape sequences, CR, NUL…),
+/// invisible ones (zero-width characters, bidirectional controls) and the Unicode line separators U+2028 and
+/// U+2029 are shown as `\u{..}` escapes instead of being emitted. Line feeds too, unless `keep_newlines`.
 pub fn inert_with(text: &str, keep_newlines: bool) -> Cow<'_, str> {
-    let unsafe_char = |c: char| (c.is_control() && !(keep_newlines && c == '\n')) || is_bidi_control(c);
+    let unsafe_char = |c: char| (c.is_control() && !(keep_newlines && c == '\n')) || is_hidden(c);
     if !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
     }
@@ -129,8 +129,14 @@ pub fn inert(text: &str) -> Cow<'_, str> {
     inert_with(text, false)
 }
 
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+/// A path as the terminal shows it: made inert like any other text.
+pub fn shown_path(path: &std::path::Path) -> String {
+    inert(&path.display().to_string()).into_owned()
+}
+
+/// Characters that are not control characters but still hide or rearrange text.
+fn is_hidden(c: char) -> bool {
+    crate::text::is_invisible(c) || crate::text::is_line_separator(c)
 }
 
 /// Writes to stdout. A closed pipe (`tracker list | head`) surfaces as an io error the caller maps to success.
@@ -166,6 +172,9 @@ mod tests {
         assert_eq!(inert("a\u{1b}[31mred"), "a\\u{1b}[31mred");
         assert_eq!(inert("two\nlines\r"), "two\\nlines\\r");
         assert_eq!(inert("evil\u{202e}txt"), "evil\\u{202e}txt");
+        assert_eq!(inert("Ac\u{200b}me\u{feff}"), "Ac\\u{200b}me\\u{feff}");
+        assert_eq!(inert("a\u{2028}b\u{2029}"), "a\\u{2028}b\\u{2029}");
+        assert_eq!(inert("\u{2066}x\u{2069}\u{200e}"), "\\u{2066}x\\u{2069}\\u{200e}");
         assert_eq!(inert_with("two\nlines", true), "two\nlines");
         assert_eq!(inert("שלום 🎉 \"q\""), "שלום 🎉 \"q\"");
     }
@@ -174,7 +183,7 @@ mod tests {
         #[test]
         fn inert_text_has_no_control_characters(text in any::<String>()) {
             let shown = inert(&text);
-            prop_assert!(!shown.chars().any(|c| c.is_control() || is_bidi_control(c)));
+            prop_assert!(!shown.chars().any(|c| c.is_control() || is_hidden(c)));
         }
     }
 }

@@ -404,13 +404,16 @@ fn hostile_fields_cannot_add_headers_or_escape() {
     env.add(
         "Acme\r\nBcc: spy@evil.example",
         "Engineer\nX-Evil: 1",
-        &[
-            "--contact",
-            "Dana\r\nCc: spy@evil.example",
-            "--email",
-            "dana@acme.example\r\nBcc: spy@evil.example",
-        ],
+        &["--contact", "Dana\r\nCc: spy@evil.example"],
     );
+    // `--email` refuses such a value now; a database written by an older tracker may still hold one.
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    conn.execute(
+        "UPDATE applications SET contact_email = 'dana@acme.example\r\nBcc: spy@evil.example' WHERE id = 1",
+        [],
+    )
+    .unwrap();
+    drop(conn);
     env.ok(&["reject", "1"]);
     let out = env.run(&["followup", "1", "--format", "eml"]).output();
     assert_eq!(out.code, 0);

@@ -5,14 +5,14 @@ use anyhow::{Result, bail};
 use crate::Ctx;
 use crate::cli::{Add, Details};
 use crate::dates::{format_day, parse_date};
-use crate::model::{Event, Fields, check_event_date};
+use crate::model::{Event, Fields, Input, check_event_date};
 use crate::output::{inert, json, print};
 use crate::{json as shape, store};
 
 pub fn run(ctx: &mut Ctx, args: &Add) -> Result<()> {
     let on = parse_date(&args.on, ctx.clock.today)?;
     check_event_date(on, None, ctx.clock.today)?;
-    let fields = fields(args);
+    let fields = fields(args).normalized(Input::Options)?;
     let first = Event::status_change(None, args.status, on, ctx.clock.now).with_note(args.note.clone());
     let (clock, force) = (ctx.clock, args.force);
     let id = ctx.store.write(|tx| {

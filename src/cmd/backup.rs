@@ -5,7 +5,7 @@ use std::fs;
 use anyhow::{Context, Result, bail};
 
 use crate::cli::Backup;
-use crate::output::print;
+use crate::output::{print, shown_path};
 use crate::{Ctx, private, store};
 
 pub fn run(ctx: &mut Ctx, args: &Backup) -> Result<()> {
@@ -54,6 +54,6 @@ pub fn run(ctx: &mut Ctx, args: &Backup) -> Result<()> {
     let count = store::apps::count(ctx.store.conn())?;
     Ok(print(&format!(
         "Backed up {count} applications to {}.",
-        dest.display()
+        shown_path(dest)
     ))?)
 }

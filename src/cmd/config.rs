@@ -7,7 +7,7 @@ use anyhow::{Result, bail};
 use crate::Paths;
 use crate::cli::{Config, ConfigAction};
 use crate::config;
-use crate::output::{json, print};
+use crate::output::{json, print, shown_path};
 
 pub fn run(paths: &Paths, args: &Config) -> Result<()> {
     let path = &paths.config;
@@ -32,6 +32,6 @@ pub fn run(paths: &Paths, args: &Config) -> Result<()> {
             }
             Ok(print(&out)?)
         }
-        ConfigAction::Path => Ok(print(&path.display().to_string())?),
+        ConfigAction::Path => Ok(print(&shown_path(path))?),
     }
 }

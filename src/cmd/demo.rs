@@ -6,7 +6,7 @@ use crate::cli::{Add, Change, Details, DraftFormat, Due, Followup, JsonFlag, Lis
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::model::Status;
-use crate::output::{Style, print};
+use crate::output::{Style, print, shown_path};
 use crate::store::Store;
 use crate::{Ctx, Paths};
 
@@ -98,7 +98,7 @@ pub fn run(clock: Clock, style: Style, paths: &Paths) -> Result<()> {
 
     print(&format!(
         "\nThat was a throwaway database. Your own is at {} (or set --db / TRACKER_DB).",
-        paths.db.display()
+        shown_path(&paths.db)
     ))?;
     Ok(())
 }

@@ -5,7 +5,8 @@ use anyhow::{Result, bail};
 use crate::Ctx;
 use crate::cli::{Details, Edit};
 use crate::json::app_out;
-use crate::model::Fields;
+use crate::mail::Mailbox;
+use crate::model::{Fields, Input};
 use crate::output::{inert, json, print};
 use crate::store;
 
@@ -46,14 +47,18 @@ pub fn run(ctx: &mut Ctx, args: &Edit) -> Result<()> {
         {
             return Ok(Outcome::Conflict);
         }
-        let updated = apply(current.clone(), args, edited.as_ref().map(|e| e.notes.clone()));
+        let input = if args.details.email.is_some() {
+            Input::Options
+        } else {
+            Input::Stored { id }
+        };
+        let updated = apply(current.clone(), args, edited.as_ref().map(|e| e.notes.clone())).normalized(input)?;
         if updated == current {
             if args.edit_notes {
                 return Ok(Outcome::Unchanged(updated));
             }
             bail!("nothing to change (give an option such as --company or --contact; see: tracker edit --help)");
         }
-        updated.validate()?;
         store::apps::update_fields(tx, id, &updated)?;
         Ok(Outcome::Updated(updated))
     })?;
@@ -128,6 +133,15 @@ fn apply(mut f: Fields, args: &Edit, edited_notes: Option<Option<String>>) -> Fi
     set(&mut f.salary, "salary", salary);
     set(&mut f.notes, "notes", notes);
     set(&mut f.contact_name, "contact", contact);
+    // The name in `--email "Name <address>"` replaces the stored one, unless --contact gives one.
+    if contact.is_none()
+        && email
+            .as_deref()
+            .and_then(Mailbox::parse)
+            .is_some_and(|m| m.name.is_some())
+    {
+        f.contact_name = None;
+    }
     set(&mut f.contact_email, "email", email);
     set(&mut f.contact_salutation, "salutation", salutation);
     if let Some(notes) = edited_notes {

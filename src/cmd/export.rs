@@ -5,7 +5,7 @@ use anyhow::Result;
 use crate::Ctx;
 use crate::cli::Export;
 use crate::json::app_out;
-use crate::output::{json, print, say};
+use crate::output::{json, print, say, shown_path};
 use crate::{private, store};
 
 pub fn run(ctx: &mut Ctx, args: &Export) -> Result<()> {
@@ -14,7 +14,11 @@ pub fn run(ctx: &mut Ctx, args: &Export) -> Result<()> {
     match &args.output {
         Some(path) => {
             private::write_file(path, document.as_bytes())?;
-            say(&format!("Exported {} applications to {}.", apps.len(), path.display()));
+            say(&format!(
+                "Exported {} applications to {}.",
+                apps.len(),
+                shown_path(path)
+            ));
             Ok(())
         }
         None => Ok(print(&document)?),

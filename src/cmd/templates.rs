@@ -5,7 +5,7 @@ use anyhow::Result;
 use crate::Paths;
 use crate::cli::{Templates, TemplatesAction};
 use crate::model::FollowupKind;
-use crate::output::print;
+use crate::output::{inert, print, shown_path};
 use crate::template::{self, Origin};
 
 pub fn run(paths: &Paths, args: &Templates) -> Result<()> {
@@ -14,15 +14,18 @@ pub fn run(paths: &Paths, args: &Templates) -> Result<()> {
         TemplatesAction::List => {
             let mut out = String::new();
             for kind in FollowupKind::ALL {
-                let source = template::load(&dir, kind)?;
-                let origin = match &source.origin {
-                    Origin::BuiltIn => "built-in".to_owned(),
-                    Origin::Custom(path) => path.display().to_string(),
+                // A custom file tracker cannot read is listed as broken, like one that does not render.
+                let (origin, problem) = match template::load(&dir, kind) {
+                    Ok(source) => {
+                        let origin = match &source.origin {
+                            Origin::BuiltIn => "built-in".to_owned(),
+                            Origin::Custom(path) => shown_path(path),
+                        };
+                        (origin, template::check(&source).err())
+                    }
+                    Err(e) => (shown_path(&template::path(&dir, kind)), Some(e)),
                 };
-                let status = match template::check(&source) {
-                    Ok(()) => String::new(),
-                    Err(e) => format!("  BROKEN: {e}"),
-                };
+                let status = problem.map_or_else(String::new, |e| format!("  BROKEN: {}", inert(&format!("{e:#}"))));
                 out.push_str(&format!("{:<9} {origin}{status}\n", kind.as_str()));
             }
             out.push_str("\nVariables:\n");
@@ -32,6 +35,6 @@ pub fn run(paths: &Paths, args: &Templates) -> Result<()> {
             Ok(print(&out)?)
         }
         TemplatesAction::Show { kind } => Ok(print(&template::load(&dir, *kind)?.text)?),
-        TemplatesAction::Path => Ok(print(&dir.display().to_string())?),
+        TemplatesAction::Path => Ok(print(&shown_path(&dir))?),
     }
 }

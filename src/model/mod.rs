@@ -1,14 +1,17 @@
 //! Plain types and the pure rules about them.
 
+mod fields;
 pub mod followup;
 mod kinds;
 
 use anyhow::{Result, bail};
 use chrono::{DateTime, NaiveDate, Utc};
 
+pub use fields::{EXPECTED_EMAIL, Input};
 pub use kinds::{EventKind, FollowupKind, Status};
 
 use crate::dates::format_day;
+use crate::text::{is_blank, visible};
 
 /// The fields a person types in about an application.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -27,27 +30,25 @@ pub struct Fields {
 }
 
 impl Fields {
-    /// Company and position must hold more than white space.
+    /// Company and position must hold visible text (more than white space and invisible characters).
     pub fn validate(&self) -> Result<()> {
-        if self.company.trim().is_empty() {
+        if is_blank(&self.company) {
             bail!("company must not be empty");
         }
-        if self.position.trim().is_empty() {
+        if is_blank(&self.position) {
             bail!("position must not be empty");
         }
-        if self.tags.iter().any(|t| t.trim().is_empty()) {
+        if self.tags.iter().any(|t| is_blank(t)) {
             bail!("a tag must not be empty");
         }
         Ok(())
     }
 
-    /// The key that finds another application for the same job: trimmed and case-folded.
+    /// The key that finds another application for the same job: invisible characters (zero-width, direction
+    /// marks) removed, trimmed and lower-cased.
     pub fn dup_key(&self) -> String {
-        format!(
-            "{}\u{1f}{}",
-            self.company.trim().to_lowercase(),
-            self.position.trim().to_lowercase()
-        )
+        let key = |text: &str| visible(text).trim().to_lowercase();
+        format!("{}\u{1f}{}", key(&self.company), key(&self.position))
     }
 }
 
@@ -297,5 +298,11 @@ mod tests {
             ..Fields::default()
         };
         assert_ne!(c.dup_key(), d.dup_key(), "lower-casing, not full case folding");
+        let e = Fields {
+            company: "Ac\u{200b}me\u{feff}".into(),
+            position: "\u{2060}Engineer\u{200d}".into(),
+            ..Fields::default()
+        };
+        assert_eq!(e.dup_key(), b.dup_key(), "zero-width characters are ignored");
     }
 }

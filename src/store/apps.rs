@@ -195,3 +195,58 @@ pub fn delete(tx: &Connection, id: i64) -> Result<()> {
     }
     Ok(())
 }
+
+/// Recomputes every row's `dup_key` with today's `Fields::dup_key`. Keys stored by earlier versions kept
+/// zero-width characters and direction marks, so an old row holding one is not found by the duplicate check
+/// until this has run (once, from a migration). Returns how many keys changed.
+pub fn recompute_dup_keys(tx: &Connection) -> Result<usize> {
+    let rows: Vec<(i64, String, String, String)> = {
+        let mut stmt = tx.prepare("SELECT id, company, position, dup_key FROM applications")?;
+        let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .context("cannot read the applications' keys")?
+    };
+    let mut changed = 0;
+    for (id, company, position, old) in rows {
+        let key = Fields {
+            company,
+            position,
+            ..Fields::default()
+        }
+        .dup_key();
+        if key != old {
+            tx.execute("UPDATE applications SET dup_key = ?2 WHERE id = ?1", params![id, key])
+                .context("cannot update an application's key")?;
+            changed += 1;
+        }
+    }
+    Ok(changed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recompute_dup_keys_finds_old_rows_with_zero_width_characters() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        crate::store::migrate::migrate(&mut conn).unwrap();
+        // A row as an earlier version stored it: the zero-width space kept in the key.
+        conn.execute(
+            "INSERT INTO applications (company, position, created_at, dup_key, status, status_on, last_event_on)
+             VALUES ('Ac\u{200b}me', 'Engineer', '2026-01-01T00:00:00Z', 'ac\u{200b}me\u{1f}engineer', 'applied',
+                     '2026-01-01', '2026-01-01')",
+            [],
+        )
+        .unwrap();
+        let plain = Fields {
+            company: "Acme".into(),
+            position: "Engineer".into(),
+            ..Fields::default()
+        };
+        assert_eq!(find_open_duplicate(&conn, &plain).unwrap(), None);
+        assert_eq!(recompute_dup_keys(&conn).unwrap(), 1);
+        assert_eq!(find_open_duplicate(&conn, &plain).unwrap(), Some(1));
+        assert_eq!(recompute_dup_keys(&conn).unwrap(), 0);
+    }
+}

@@ -82,8 +82,8 @@ fn missing_columns(conn: &Connection, version: i64) -> Result<Option<String>> {
 pub fn expected_schema(version: i64) -> Result<Connection> {
     let conn = Connection::open_in_memory().context("cannot open an in-memory database")?;
     let count = usize::try_from(version).unwrap_or_default();
-    for sql in migrate::MIGRATIONS.iter().take(count) {
-        conn.execute_batch(sql)?;
+    for migration in migrate::MIGRATIONS.iter().take(count) {
+        conn.execute_batch(migration.sql)?;
     }
     Ok(conn)
 }

@@ -6,9 +6,23 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use super::identity::{APPLICATION_ID, application_id};
 
-pub(super) const MIGRATIONS: &[&str] = &[
-    include_str!("../../schema.sql"),
-    include_str!("migrations/2-drafts.sql"),
+/// One schema change: its SQL, and a step in Rust for what SQL cannot do (SQLite's `lower()` knows only
+/// ASCII, say), run right after it in the same transaction.
+pub(super) struct Migration {
+    pub sql: &'static str,
+    pub then: Option<fn(&Connection) -> Result<()>>,
+}
+
+pub(super) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        sql: include_str!("../../schema.sql"),
+        then: None,
+    },
+    // The drafts table; and duplicate keys recomputed, now that they ignore zero-width characters.
+    Migration {
+        sql: include_str!("migrations/2-drafts.sql"),
+        then: Some(|tx| super::apps::recompute_dup_keys(tx).map(drop)),
+    },
 ];
 
 /// The schema version this binary writes.
@@ -28,9 +42,12 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     // Another process may have migrated while this one waited for the lock.
     let from = usize::try_from(user_version(&tx)?).unwrap_or(usize::MAX);
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(from) {
-        tx.execute_batch(sql)
+    for (index, migration) in MIGRATIONS.iter().enumerate().skip(from) {
+        tx.execute_batch(migration.sql)
             .with_context(|| format!("migration {} failed", index + 1))?;
+        if let Some(then) = migration.then {
+            then(&tx).with_context(|| format!("migration {} failed", index + 1))?;
+        }
     }
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.pragma_update(None, "user_version", LATEST_VERSION)?;
@@ -68,5 +85,35 @@ mod tests {
             [],
         );
         assert!(bad.unwrap_err().to_string().contains("CHECK constraint failed"));
+    }
+}
+
+#[cfg(test)]
+mod upgrade_tests {
+    use super::*;
+
+    /// A database as release 1 left it, with a row whose key kept a zero-width space, upgraded in place.
+    #[test]
+    fn migration_2_adds_drafts_and_recomputes_duplicate_keys() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(MIGRATIONS[0].sql).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute(
+            "INSERT INTO applications (company, position, created_at, dup_key, status, status_on, last_event_on)
+             VALUES ('Ac\u{200b}me', 'Engineer', '2026-01-01T00:00:00Z', 'ac\u{200b}me\u{1f}engineer', 'applied',
+                     '2026-01-01', '2026-01-01')",
+            [],
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), LATEST_VERSION);
+        let key: String = conn
+            .query_row("SELECT dup_key FROM applications", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(key, "acme\u{1f}engineer");
+        let drafts: i64 = conn
+            .query_row("SELECT count(*) FROM drafts", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(drafts, 0);
     }
 }

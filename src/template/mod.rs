@@ -1,6 +1,7 @@
 //! Follow-up email templates: the built-in ones, custom overrides in the config folder, and rendering with
 //! strict variables (a template that names an unknown variable is an error naming it).
 
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -39,6 +40,21 @@ pub struct Vars {
 }
 
 impl Vars {
+    /// Made-up values, for checking a template.
+    pub fn sample(kind: FollowupKind, interviewed: bool) -> Vars {
+        Vars {
+            sender: "Sam Taylor".into(),
+            sender_email: "sam@example.org".into(),
+            company: "Acme".into(),
+            position: "Backend Engineer".into(),
+            greeting: "Ms. Rivera".into(),
+            contact: "Dana Rivera".into(),
+            interviewed,
+            rejected_on: "2026-11-20".into(),
+            kind,
+        }
+    }
+
     fn to_value(&self) -> minijinja::Value {
         minijinja::context! {
             sender => &self.sender,
@@ -93,33 +109,105 @@ pub fn built_in(kind: FollowupKind) -> &'static str {
     }
 }
 
+/// The largest custom template tracker reads.
+pub const MAX_TEMPLATE_BYTES: usize = 64 * 1024;
+/// The largest email a template may produce: far beyond any real email (the fields themselves may be long),
+/// far below what fills a disk or a terminal.
+pub const MAX_OUTPUT_BYTES: usize = 1024 * 1024;
+/// The work one render may do (minijinja's fuel: about one unit per instruction, or per 64 bytes of data a
+/// template makes). The built-in templates need a few hundred; a loop without end runs out in milliseconds.
+const FUEL: u64 = 100_000;
+
+/// What to do about a custom template tracker cannot use.
+const FIX: &str = "or remove it to use the built-in one";
+
+/// Where the custom template for `kind` goes.
+pub fn path(dir: &Path, kind: FollowupKind) -> PathBuf {
+    dir.join(format!("{kind}.txt"))
+}
+
 /// The template for `kind`: `DIR/<kind>.txt` when it exists, else the built-in one.
 pub fn load(dir: &Path, kind: FollowupKind) -> Result<Source> {
-    let path = dir.join(format!("{kind}.txt"));
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Ok(Source {
+    let path = path(dir, kind);
+    Ok(match read_custom(&path)? {
+        Some(text) => Source {
             kind,
             origin: Origin::Custom(path),
             text,
-        }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Source {
+        },
+        None => Source {
             kind,
             origin: Origin::BuiltIn,
             text: built_in(kind).to_owned(),
-        }),
-        Err(e) => Err(e).with_context(|| format!("cannot read template {}", path.display())),
+        },
+    })
+}
+
+/// A custom template's text, `None` when there is none. Only a regular file of at most
+/// `MAX_TEMPLATE_BYTES` is read; a FIFO, a folder or a device is refused before it is opened, and the file is
+/// opened without waiting for a writer (`O_NONBLOCK`) and checked again, in case it was swapped meanwhile.
+fn read_custom(path: &Path) -> Result<Option<String>> {
+    let shown = path.display();
+    let not_regular = || anyhow::anyhow!("template {shown} is not a regular file (make it a text file, {FIX})");
+    let too_big = || {
+        anyhow::anyhow!(
+            "template {shown} is larger than {} KiB (shorten it, {FIX})",
+            MAX_TEMPLATE_BYTES / 1024
+        )
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e).with_context(|| format!("cannot read template {shown}")),
+    };
+    if !meta.is_file() {
+        return Err(not_regular());
     }
+    if meta.len() > MAX_TEMPLATE_BYTES as u64 {
+        return Err(too_big());
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK | libc::O_NOCTTY);
+    let file = options
+        .open(path)
+        .with_context(|| format!("cannot read template {shown}"))?;
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return Err(not_regular());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_TEMPLATE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read template {shown}"))?;
+    if bytes.len() > MAX_TEMPLATE_BYTES {
+        return Err(too_big());
+    }
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| anyhow::anyhow!("template {shown} is not UTF-8 text (save it as UTF-8, {FIX})"))
 }
 
 fn environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|_| AutoEscape::None);
+    env.set_fuel(Some(FUEL));
     env
 }
 
-/// Checks a template without rendering it: syntax, and every variable it names.
+/// Checks a template: syntax, every variable it names, and a trial render with sample values (with and
+/// without an interview), so a template that never ends or writes too much is found before it is needed.
 pub fn check(source: &Source) -> Result<()> {
+    check_names(source)?;
+    for interviewed in [false, true] {
+        render_text(source, &Vars::sample(source.kind, interviewed))?;
+    }
+    Ok(())
+}
+
+/// Syntax, and every variable the template names.
+fn check_names(source: &Source) -> Result<()> {
     let env = environment();
     let template = env
         .template_from_str(&source.text)
@@ -141,15 +229,57 @@ pub fn check(source: &Source) -> Result<()> {
     Ok(())
 }
 
-/// Renders a template. The first line may be `Subject: ...`; the rest, after a blank line, is the body.
-pub fn render(source: &Source, vars: &Vars) -> Result<Draft> {
-    check(source)?;
+/// Collects a render's output and fails the write past `MAX_OUTPUT_BYTES`.
+struct Capped {
+    text: Vec<u8>,
+    over: bool,
+}
+
+impl Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.text.len() + buf.len() > MAX_OUTPUT_BYTES {
+            self.over = true;
+            return Err(std::io::Error::other("the email is too long"));
+        }
+        self.text.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The template's whole output, within the fuel and output limits.
+fn render_text(source: &Source, vars: &Vars) -> Result<String> {
     let env = environment();
     let template = env.template_from_str(&source.text)?;
-    let text = template
-        .render(vars.to_value())
-        .map_err(|e| anyhow::anyhow!("template {} is broken: {}", source.name(), describe(&e)))?;
-    let text = text.replace("\r\n", "\n");
+    let mut out = Capped {
+        text: Vec::new(),
+        over: false,
+    };
+    let rendered = template.render_captured_to(vars.to_value(), &mut out).map(|_| ());
+    if out.over {
+        bail!(
+            "template {} produced more than {} MiB (an email is much shorter: fix the template, {FIX})",
+            source.name(),
+            MAX_OUTPUT_BYTES / (1024 * 1024)
+        );
+    }
+    match rendered {
+        Err(e) if e.kind() == minijinja::ErrorKind::OutOfFuel => bail!(
+            "template {} did not finish: it ran out of its work budget (look for loops that never end or nest too deep, {FIX})",
+            source.name()
+        ),
+        Err(e) => bail!("template {} is broken: {}", source.name(), describe(&e)),
+        Ok(()) => Ok(String::from_utf8_lossy(&out.text).into_owned()),
+    }
+}
+
+/// Renders a template. The first line may be `Subject: ...`; the rest, after a blank line, is the body.
+pub fn render(source: &Source, vars: &Vars) -> Result<Draft> {
+    check_names(source)?;
+    let text = render_text(source, vars)?.replace("\r\n", "\n");
     let (subject, body) = match text.strip_prefix("Subject:") {
         Some(rest) => {
             let (subject, body) = rest.split_once('\n').unwrap_or((rest, ""));
