@@ -15,6 +15,8 @@ pub struct Key {
     pub name: &'static str,
     pub default: Option<&'static str>,
     pub help: &'static str,
+    /// A list of values (`config set KEY V1 V2 ...`), each checked by `check`.
+    pub list: bool,
     check: fn(&str) -> Result<Value>,
 }
 
@@ -23,33 +25,73 @@ pub const KEYS: &[Key] = &[
         name: "user.name",
         default: None,
         help: "your name, used to sign follow-up emails",
+        list: false,
         check: text,
     },
     Key {
         name: "user.email",
         default: None,
         help: "your email address, the From of .eml drafts",
+        list: false,
         check: text,
     },
     Key {
         name: "followup.after_days",
         default: Some("2"),
         help: "days after a rejection before its follow-up is due",
+        list: false,
         check: |v| days(v, 0),
     },
     Key {
         name: "followup.expire_after_days",
         default: Some("30"),
         help: "days after a rejection when its follow-up stops being due",
+        list: false,
         check: |v| days(v, 1),
     },
     Key {
         name: "followup.kind",
         default: Some("combined"),
         help: "the default email: feedback, network or combined",
+        list: false,
         check: |v| Ok(Value::String(v.parse::<FollowupKind>()?.as_str().to_owned())),
     },
+    Key {
+        name: "mail.maildir",
+        default: None,
+        help: "Maildir folders `mail scan` reads (a list: tracker config set mail.maildir DIR...)",
+        list: true,
+        check: text,
+    },
+    Key {
+        name: "mail.mbox",
+        default: None,
+        help: "mbox files `mail scan` reads (a list: tracker config set mail.mbox FILE...)",
+        list: true,
+        check: text,
+    },
+    Key {
+        name: "mail.auto_threshold",
+        default: Some("0.9"),
+        help: "the confidence from which `mail scan --auto` applies a proposal (0 to 1)",
+        list: false,
+        check: fraction,
+    },
+    Key {
+        name: "mail.me",
+        default: None,
+        help: "your other addresses, whose mail is never read as an answer (a list; user.email counts too)",
+        list: true,
+        check: text,
+    },
 ];
+
+fn fraction(value: &str) -> Result<Value> {
+    match value.trim().parse::<f64>() {
+        Ok(n) if (0.0..=1.0).contains(&n) => Ok(Value::Float(n)),
+        _ => bail!("expected a number from 0 to 1, such as 0.9, got {value:?}"),
+    }
+}
 
 fn text(value: &str) -> Result<Value> {
     if value.trim().is_empty() {
@@ -76,13 +118,17 @@ fn find_key(name: &str) -> Result<&'static Key> {
 }
 
 /// The settings every command may use, with defaults filled in.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     pub user_name: Option<String>,
     pub user_email: Option<String>,
     /// `followup.after_days` and `followup.expire_after_days`, checked together.
     pub window: Window,
     pub kind: FollowupKind,
+    pub maildirs: Vec<String>,
+    pub mboxes: Vec<String>,
+    pub auto_threshold: f64,
+    pub my_addresses: Vec<String>,
 }
 
 impl Default for Config {
@@ -92,6 +138,10 @@ impl Default for Config {
             user_email: None,
             window: Window::DEFAULT,
             kind: FollowupKind::Combined,
+            maildirs: Vec::new(),
+            mboxes: Vec::new(),
+            auto_threshold: 0.9,
+            my_addresses: Vec::new(),
         }
     }
 }
@@ -110,10 +160,41 @@ fn flatten(table: &Table) -> Result<Vec<(String, Value)>> {
     Ok(out)
 }
 
+/// A value as `config get` prints it: a list one item per line.
 fn value_text(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(value_text).collect::<Vec<_>>().join("\n"),
         other => other.to_string(),
+    }
+}
+
+/// Checks one scalar value from the file.
+fn check_scalar(key: &Key, value: &Value) -> Result<Value> {
+    match value {
+        Value::String(s) => (key.check)(s),
+        Value::Integer(n) => (key.check)(&n.to_string()),
+        Value::Float(n) => (key.check)(&n.to_string()),
+        _ => bail!("expected text or a number, got {value}"),
+    }
+}
+
+/// Checks a value from the file: a list key takes an array of values (or one value), others one value.
+fn check_value(key: &Key, value: &Value) -> Result<Value> {
+    match value {
+        Value::Array(items) if key.list => Ok(Value::Array(
+            items.iter().map(|item| check_scalar(key, item)).collect::<Result<_>>()?,
+        )),
+        Value::Array(_) => bail!("{} takes one value, not a list", key.name),
+        scalar if key.list => Ok(Value::Array(vec![check_scalar(key, scalar)?])),
+        scalar => check_scalar(key, scalar),
+    }
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    match value {
+        Value::Array(items) => items.iter().map(value_text).collect(),
+        other => vec![value_text(other)],
     }
 }
 
@@ -128,12 +209,7 @@ impl Config {
         let (mut after_days, mut expire_after_days) = (config.window.after_days(), config.window.expire_after_days());
         for (name, value) in flatten(table)? {
             let key = find_key(&name)?;
-            let checked = match &value {
-                Value::String(s) => (key.check)(s),
-                Value::Integer(n) => (key.check)(&n.to_string()),
-                _ => bail!("invalid value for {name}: {value}"),
-            }
-            .with_context(|| format!("invalid value for {name}"))?;
+            let checked = check_value(key, &value).with_context(|| format!("invalid value for {name}"))?;
             let text = value_text(&checked);
             match name.as_str() {
                 "user.name" => config.user_name = Some(text),
@@ -141,6 +217,10 @@ impl Config {
                 "followup.after_days" => after_days = text.parse()?,
                 "followup.expire_after_days" => expire_after_days = text.parse()?,
                 "followup.kind" => config.kind = text.parse()?,
+                "mail.maildir" => config.maildirs = strings(&checked),
+                "mail.mbox" => config.mboxes = strings(&checked),
+                "mail.auto_threshold" => config.auto_threshold = text.parse()?,
+                "mail.me" => config.my_addresses = strings(&checked),
                 _ => unreachable!("every key in KEYS is handled"),
             }
         }
@@ -192,18 +272,28 @@ pub fn list(path: &Path) -> Result<Vec<(&'static Key, Option<String>, bool)>> {
         .collect())
 }
 
-/// Sets (`Some`) or removes (`None`) a key, after checking the key, the value, and the rest of the file.
+/// Sets (`Some`: one value, or several for a list key) or removes (`None`) a key, after checking the key, the
+/// values, and the rest of the file.
 /// The file is read and written under a lock on its folder, so concurrent changes of other keys all stay; a
 /// symlinked file is followed (the file it points to is replaced, the link stays).
-pub fn update(path: &Path, name: &str, value: Option<&str>) -> Result<()> {
+pub fn update(path: &Path, name: &str, value: Option<&[String]>) -> Result<()> {
     let key = find_key(name)?;
     let path = &crate::private::real_path(path)?;
     let _lock = crate::private::lock_folder(crate::private::folder_of(path))?;
     let mut table = read_table(path)?;
     let (section, leaf) = name.split_once('.').expect("every key has a section");
     match value {
-        Some(value) => {
-            let checked = (key.check)(value).with_context(|| format!("invalid value for {name}"))?;
+        Some(values) => {
+            let checked = match values {
+                [one] if !key.list => (key.check)(one),
+                _ if !key.list => Err(anyhow::anyhow!("{name} takes one value, got {}", values.len())),
+                _ => values
+                    .iter()
+                    .map(|v| (key.check)(v))
+                    .collect::<Result<Vec<_>>>()
+                    .map(Value::Array),
+            }
+            .with_context(|| format!("invalid value for {name}"))?;
             let inner = table.entry(section).or_insert_with(|| Value::Table(Table::new()));
             let Value::Table(inner) = inner else {
                 bail!("config key {section:?} is not a section")

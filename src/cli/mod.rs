@@ -289,9 +289,9 @@ pub enum ConfigAction {
     Set {
         /// The key, e.g. followup.after_days
         key: String,
-        /// The new value
-        #[arg(allow_hyphen_values = true)]
-        value: String,
+        /// The new value (several for a list, such as mail.maildir)
+        #[arg(allow_hyphen_values = true, required = true, num_args = 1..)]
+        value: Vec<String>,
     },
     /// Remove a setting (back to its default)
     Unset {

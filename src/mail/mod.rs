@@ -3,6 +3,11 @@
 //! `source`). Reading never changes a mailbox.
 
 pub mod draft;
+pub mod extract;
+pub mod maildir;
+pub mod mbox;
 pub mod message;
+pub mod recognise;
+pub mod source;
 
 pub use draft::{Mailbox, eml, is_address, mailto, one_line};

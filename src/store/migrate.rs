@@ -23,6 +23,11 @@ pub(super) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/2-drafts.sql"),
         then: Some(|tx| super::apps::recompute_dup_keys(tx).map(drop)),
     },
+    // What `mail scan` read and proposed.
+    Migration {
+        sql: include_str!("migrations/3-mail.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this binary writes.
@@ -72,7 +77,10 @@ mod tests {
             .unwrap()
             .collect::<rusqlite::Result<_>>()
             .unwrap();
-        assert_eq!(tables, ["applications", "drafts", "events", "notifications"]);
+        assert_eq!(
+            tables,
+            ["applications", "daily_notices", "drafts", "events", "messages", "notifications", "proposals"]
+        );
     }
 
     #[test]

@@ -1,0 +1,33 @@
+//! Where messages come from: one small trait, with a Maildir folder and an mbox file behind it (and IMAP
+//! later). A source only reads: it never renames, moves, writes or flags anything.
+
+use anyhow::Result;
+
+/// The most of one message that is read; the rest (a large attachment, say) is skipped. Headers and the
+/// text part come first in real mail, so recognition loses nothing, and memory stays bounded.
+pub const MAX_MESSAGE: usize = 2 * 1024 * 1024;
+
+/// One message's bytes (at most [`MAX_MESSAGE`]) and where it was found, for reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Raw {
+    pub place: String,
+    pub bytes: Vec<u8>,
+}
+
+/// One item a source could not read, and why; the scan counts it and goes on.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Problem {
+    pub place: String,
+    pub reason: String,
+}
+
+/// A stream of raw messages.
+pub trait Source {
+    /// `maildir:PATH`, `mbox:PATH`: how proposals name where their message came from.
+    fn name(&self) -> String;
+
+    /// Calls `each` with every message in the source's order, or with the problem of an item that cannot be
+    /// read. An error from `each` stops the stream; an error returned otherwise means the whole source could
+    /// not be read (a missing folder, say).
+    fn each(&mut self, each: &mut dyn FnMut(Result<Raw, Problem>) -> Result<()>) -> Result<()>;
+}
