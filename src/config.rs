@@ -183,7 +183,10 @@ fn check_scalar(key: &Key, value: &Value) -> Result<Value> {
 fn check_value(key: &Key, value: &Value) -> Result<Value> {
     match value {
         Value::Array(items) if key.list => Ok(Value::Array(
-            items.iter().map(|item| check_scalar(key, item)).collect::<Result<_>>()?,
+            items
+                .iter()
+                .map(|item| check_scalar(key, item))
+                .collect::<Result<_>>()?,
         )),
         Value::Array(_) => bail!("{} takes one value, not a list", key.name),
         scalar if key.list => Ok(Value::Array(vec![check_scalar(key, scalar)?])),

@@ -68,6 +68,13 @@ impl Paths {
         Ok(Paths { db, config })
     }
 
+    /// The user's own mail recognition rules, added to the built-in ones, beside the configuration file.
+    pub fn mail_rules(&self) -> PathBuf {
+        self.config
+            .parent()
+            .map_or_else(|| PathBuf::from("mail-rules.toml"), |dir| dir.join("mail-rules.toml"))
+    }
+
     /// Custom follow-up templates live beside the configuration file.
     pub fn templates(&self) -> PathBuf {
         self.config

@@ -8,8 +8,10 @@ use crate::model::Status;
 use crate::output::ColorChoice;
 
 mod followup;
+mod mail;
 
 pub use followup::{Dismiss, DraftFormat, Due, Followup, Reply, Snooze, Templates, TemplatesAction};
+pub use mail::{Mail, MailAccept, MailAction, MailDrop, MailList, MailScan, MailShow};
 
 /// Track job applications, and never forget to follow up on a rejection.
 ///
@@ -87,6 +89,8 @@ pub enum Command {
     Reply(Reply),
     /// The follow-up email templates
     Templates(Templates),
+    /// Read your mail to find confirmations, rejections, interviews, offers and replies, and review them
+    Mail(Mail),
     /// Copy the database safely, even while tracker runs elsewhere
     Backup(Backup),
     /// Check the database: integrity, foreign keys, history, schema objects, values, schema version, counts

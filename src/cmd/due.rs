@@ -12,6 +12,7 @@ use crate::model::followup::{CLOSING_DAYS, DueState, Window};
 use crate::notify::{self, Message};
 use crate::output::{Style, json, print};
 use crate::store::due::{candidates, claim_notification, release_notification};
+use crate::store::proposals;
 use crate::{Ctx, Failure};
 
 /// The exit code when notifications could not be shown (documented in the README).
@@ -163,7 +164,8 @@ pub fn render(rows: &[Row], with_state: bool, style: Style) -> String {
 fn notify_due(ctx: &mut Ctx, rows: &[Row]) -> Result<()> {
     let today = ctx.clock.today;
     let due: Vec<&Row> = rows.iter().filter(|r| r.state == DueState::Due).collect();
-    if due.is_empty() {
+    let pending_mail = proposals::pending_count(ctx.store.conn())?;
+    if due.is_empty() && pending_mail == 0 {
         return Ok(());
     }
     let failure = ctx.store.write(|tx| {
@@ -173,14 +175,23 @@ fn notify_due(ctx: &mut Ctx, rows: &[Row]) -> Result<()> {
                 claimed.push(*row);
             }
         }
-        if claimed.is_empty() {
+        let mail = pending_mail > 0 && proposals::claim_notice(tx, MAIL_NOTICE, today)?;
+        if claimed.is_empty() && !mail {
             return Ok(None);
         }
-        let messages = messages(&claimed);
+        let mut messages = if claimed.is_empty() {
+            Vec::new()
+        } else {
+            self::messages(&claimed)
+        };
+        let followups = messages.len();
+        if mail {
+            messages.push(mail_message(pending_mail));
+        }
         let (shown, failure) = notify::send(&messages, notify::WAIT);
         // A summary stands for every claimed row; separate notifications each for their own.
-        let kept = if messages.len() == claimed.len() {
-            shown
+        let kept = if followups == claimed.len() {
+            shown.min(followups)
         } else if shown > 0 {
             claimed.len()
         } else {
@@ -188,6 +199,9 @@ fn notify_due(ctx: &mut Ctx, rows: &[Row]) -> Result<()> {
         };
         for row in &claimed[kept..] {
             release_notification(tx, row.id, today)?;
+        }
+        if mail && shown < messages.len() {
+            proposals::release_notice(tx, MAIL_NOTICE, today)?;
         }
         Ok(failure)
     })?;
@@ -199,6 +213,21 @@ fn notify_due(ctx: &mut Ctx, rows: &[Row]) -> Result<()> {
         .into()),
         None => Ok(()),
     }
+}
+
+/// The daily notice about mail proposals waiting for review.
+const MAIL_NOTICE: &str = "mail-proposals";
+
+fn mail_message(pending: i64) -> Message {
+    let what = if pending == 1 {
+        "1 mail update to review".to_owned()
+    } else {
+        format!("{pending} mail updates to review")
+    };
+    Message::new(
+        &what,
+        "Tracker found them in your mail. Review them with: tracker mail list",
+    )
 }
 
 /// One notification per application when there are few, else one summary.

@@ -13,6 +13,8 @@ pub mod export;
 pub mod followup;
 pub mod import;
 pub mod list;
+pub mod mail_review;
+pub mod mail_scan;
 pub mod note;
 pub mod remove;
 pub mod reply;
@@ -24,7 +26,7 @@ pub mod templates;
 use anyhow::Result;
 
 use crate::Ctx;
-use crate::cli::Command;
+use crate::cli::{Command, MailAction};
 use crate::model::Status;
 use crate::store::Access;
 
@@ -37,6 +39,12 @@ pub fn access(command: &Command) -> Access {
             Access::Read
         }
         Command::Due(args) if !args.notify => Access::Read,
+        Command::Mail(args) => match args.action {
+            // A first scan may be how someone starts: it creates the database for its proposals.
+            MailAction::Scan(_) => Access::Create,
+            MailAction::List(_) | MailAction::Show(_) => Access::Read,
+            MailAction::Accept(_) | MailAction::Drop(_) => Access::Write,
+        },
         // `due --notify` keeps a log of what it showed; `followup` records the kind of draft it printed.
         Command::Due(_)
         | Command::Followup(_)
@@ -83,6 +91,13 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Dismiss(args) => dismiss::run(ctx, &args),
         Command::Snooze(args) => snooze::run(ctx, &args),
         Command::Reply(args) => reply::run(ctx, &args),
+        Command::Mail(args) => match args.action {
+            MailAction::Scan(args) => mail_scan::run(ctx, &args),
+            MailAction::List(args) => mail_review::list(ctx, &args),
+            MailAction::Show(args) => mail_review::show(ctx, &args),
+            MailAction::Accept(args) => mail_review::accept(ctx, &args),
+            MailAction::Drop(args) => mail_review::drop(ctx, &args),
+        },
         Command::Config(_) | Command::Completions(_) | Command::Demo(_) | Command::Templates(_) => {
             unreachable!("dispatched before the database is opened")
         }

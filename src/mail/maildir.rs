@@ -50,9 +50,14 @@ impl Source for Maildir {
             names.sort();
             for path in names {
                 let place = format!("{sub}/{}", path.file_name().unwrap_or_default().to_string_lossy());
-                each(read_message(&path).map_err(|reason| Problem { place: place.clone(), reason }).map(
-                    |bytes| Raw { place, bytes },
-                ))?;
+                each(
+                    read_message(&path)
+                        .map_err(|reason| Problem {
+                            place: place.clone(),
+                            reason,
+                        })
+                        .map(|bytes| Raw { place, bytes }),
+                )?;
             }
         }
         Ok(())
@@ -112,7 +117,12 @@ mod tests {
             .unwrap();
         assert_eq!(
             seen,
-            ["new/3.host", "cur/1.host:2,", "cur/2.host:2,S", "cur/odd: not a regular file"]
+            [
+                "new/3.host",
+                "cur/1.host:2,",
+                "cur/2.host:2,S",
+                "cur/odd: not a regular file"
+            ]
         );
     }
 

@@ -20,8 +20,12 @@ pub struct Mbox {
 
 impl Mbox {
     pub fn new(path: &Path) -> Result<Mbox> {
-        let meta = std::fs::metadata(path)
-            .with_context(|| format!("cannot read mbox {} (check the path: tracker config get mail.mbox)", path.display()))?;
+        let meta = std::fs::metadata(path).with_context(|| {
+            format!(
+                "cannot read mbox {} (check the path: tracker config get mail.mbox)",
+                path.display()
+            )
+        })?;
         if !meta.is_file() {
             bail!(
                 "{} is not an mbox file (give a file such as ~/mail/inbox.mbox; for a Maildir folder use --maildir)",
@@ -44,7 +48,11 @@ impl Source for Mbox {
 }
 
 /// Splits `reader` into messages; `name` prefixes each message's place (`name#N`, N from 1).
-pub fn read(mut reader: impl BufRead, name: &str, each: &mut dyn FnMut(Result<Raw, Problem>) -> Result<()>) -> Result<()> {
+pub fn read(
+    mut reader: impl BufRead,
+    name: &str,
+    each: &mut dyn FnMut(Result<Raw, Problem>) -> Result<()>,
+) -> Result<()> {
     let mut line = Vec::with_capacity(1024);
     let mut message: Option<Vec<u8>> = None;
     let (mut count, mut at_line_start, mut previous_empty, mut started) = (0usize, true, true, false);

@@ -35,7 +35,12 @@ pub struct Parsed {
 /// Parses one raw message; `None` when the bytes are not a message at all (no header block).
 pub fn parse(raw: &[u8]) -> Option<Parsed> {
     let message = MessageParser::default().parse(raw)?;
-    if message.headers().is_empty() {
+    // Bytes with none of a message's own headers are not mail (mail-parser reads almost anything).
+    if message.from().is_none()
+        && message.date().is_none()
+        && message.subject().is_none()
+        && message.message_id().is_none()
+    {
         return None;
     }
     let from = message.from().and_then(|a| a.first());
@@ -174,3 +179,30 @@ pub fn own_text(body: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// The key a message is recognised once by: its Message-ID, else a hash of its date, sender, subject and the
+/// start of its text. Reads only the headers when there is a Message-ID.
+pub fn key(raw: &[u8]) -> Option<String> {
+    let headers = MessageParser::default().parse_headers(raw)?;
+    if let Some(id) = headers.message_id().map(clean_id).filter(|id| !id.is_empty()) {
+        return Some(id);
+    }
+    let m = parse(raw)?;
+    Some(fallback_key(&m))
+}
+
+/// The key of a parsed message without a Message-ID (FNV-1a, which stays the same across builds).
+pub fn fallback_key(m: &Parsed) -> String {
+    let start: String = m.text.chars().take(200).collect();
+    let date = m.date.map(|d| d.to_rfc3339()).unwrap_or_default();
+    let from = m.from_address.as_deref().unwrap_or_default();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in [date.as_str(), from, m.subject.as_str(), start.as_str()]
+        .join("\u{1f}")
+        .bytes()
+    {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("hash:{hash:016x}")
+}

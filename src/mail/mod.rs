@@ -2,12 +2,15 @@
 //! confirmations, rejections, interviews, offers and replies (`message` → `recognise` → `matching`, from a
 //! `source`). Reading never changes a mailbox.
 
+pub mod apply;
 pub mod draft;
 pub mod extract;
 pub mod maildir;
+pub mod matching;
 pub mod mbox;
 pub mod message;
 pub mod recognise;
+pub mod scan;
 pub mod source;
 
 pub use draft::{Mailbox, eml, is_address, mailto, one_line};

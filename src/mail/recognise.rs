@@ -38,10 +38,16 @@ impl std::fmt::Display for Kind {
 impl std::str::FromStr for Kind {
     type Err = anyhow::Error;
     fn from_str(text: &str) -> Result<Kind> {
-        [Kind::Applied, Kind::Rejection, Kind::Interview, Kind::Offer, Kind::Reply]
-            .into_iter()
-            .find(|k| k.as_str() == text)
-            .ok_or_else(|| anyhow::anyhow!("unknown kind {text:?}"))
+        [
+            Kind::Applied,
+            Kind::Rejection,
+            Kind::Interview,
+            Kind::Offer,
+            Kind::Reply,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == text)
+        .ok_or_else(|| anyhow::anyhow!("unknown kind {text:?}"))
     }
 }
 

@@ -250,3 +250,46 @@ mod tests {
         assert_eq!(recompute_dup_keys(&conn).unwrap(), 0);
     }
 }
+
+/// What matching mail against the applications needs of each one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub id: i64,
+    pub company: String,
+    pub position: String,
+    pub status: Status,
+    pub contact_email: Option<String>,
+    /// A follow-up was recorded since the newest status change.
+    pub followed_up: bool,
+}
+
+/// Every application, for matching mail (read once per scan, only when a message needs it).
+pub fn summaries(conn: &Connection) -> Result<Vec<Summary>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, a.company, a.position, a.status, a.contact_email,
+                EXISTS (SELECT 1 FROM events f WHERE f.app_id = a.id AND f.kind = 'followup'
+                        AND f.id > (SELECT max(s.id) FROM events s WHERE s.app_id = a.id AND s.kind = 'status'))
+                  AS followed_up
+         FROM applications a ORDER BY a.id",
+    )?;
+    let rows = stmt.query([])?;
+    codec::collect(rows, |row| {
+        Ok(Summary {
+            id: row.get("id")?,
+            company: row.get("company")?,
+            position: row.get("position")?,
+            status: row.get("status")?,
+            contact_email: row.get("contact_email")?,
+            followed_up: row.get("followed_up")?,
+        })
+    })
+    .context("cannot read the applications")
+}
+
+/// The id of an application's first event (its creation).
+pub fn first_event(conn: &Connection, id: i64) -> Result<i64> {
+    conn.prepare_cached("SELECT min(id) FROM events WHERE app_id = ?1")?
+        .query_row([id], |row| row.get::<_, Option<i64>>(0))
+        .context("cannot read the application's events")?
+        .ok_or_else(|| anyhow::anyhow!("application {id} has no events (see: tracker check)"))
+}

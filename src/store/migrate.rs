@@ -79,7 +79,15 @@ mod tests {
             .unwrap();
         assert_eq!(
             tables,
-            ["applications", "daily_notices", "drafts", "events", "messages", "notifications", "proposals"]
+            [
+                "applications",
+                "daily_notices",
+                "drafts",
+                "events",
+                "messages",
+                "notifications",
+                "proposals"
+            ]
         );
     }
 

@@ -9,6 +9,7 @@ pub mod health;
 mod identity;
 mod migrate;
 mod open;
+pub mod proposals;
 
 use std::path::Path;
 
@@ -96,16 +97,17 @@ pub fn load(conn: &Connection, id: i64) -> Result<Application> {
     Ok(app)
 }
 
-/// Appends one event to an application's history and updates its cached state.
-pub fn record(tx: &Connection, app: &Application, event: &Event, today: NaiveDate) -> Result<()> {
+/// Appends one event to an application's history and updates its cached state; returns the event's id.
+pub fn record(tx: &Connection, app: &Application, event: &Event, today: NaiveDate) -> Result<i64> {
     let current = State {
         status: app.status,
         status_on: app.status_on,
         last_event_on: app.last_event_on,
     };
     let next = State::next(Some(current), event, today)?;
-    events::insert(tx, app.id, event)?;
-    apps::set_state(tx, app.id, next)
+    let id = events::insert(tx, app.id, event)?;
+    apps::set_state(tx, app.id, next)?;
+    Ok(id)
 }
 
 #[cfg(test)]

@@ -99,3 +99,21 @@ fn own_text_is_capped_on_a_character_boundary() {
     let text = own_text(&long);
     assert!(text.len() <= MAX_TEXT && text.len() > MAX_TEXT - 4);
 }
+
+#[test]
+fn keys_are_the_message_id_or_a_stable_hash() {
+    assert_eq!(
+        key(b"Message-ID:\n <long-id@mail.example>\nSubject: x\n\nbody\n").as_deref(),
+        Some("long-id@mail.example")
+    );
+    let without = b"From: a@b.example\nDate: Mon, 2 Nov 2026 10:00:00 +0000\nSubject: x\n\nbody\n";
+    let k = key(without).unwrap();
+    assert_eq!(k, key(without).unwrap());
+    assert!(k.starts_with("hash:") && k.len() == 21, "{k}");
+    assert_ne!(
+        k,
+        key(b"From: a@b.example\nDate: Mon, 2 Nov 2026 10:00:00 +0000\nSubject: y\n\nbody\n").unwrap()
+    );
+    // Pinned: the hash must not change between builds, or a rescan would propose the message again.
+    assert_eq!(k, "hash:a136f665d2d524c3");
+}

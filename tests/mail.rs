@@ -1,0 +1,400 @@
+//! `tracker mail` end to end: scan a Maildir and an mbox, review, accept, drop, --auto, rescans, the
+//! follow-up that starts from an accepted rejection, the mailbox left byte for byte, and bad input.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::Env;
+use serde_json::Value;
+
+/// A message as an ATS or a company would send it.
+fn message(id: &str, date: &str, from: &str, subject: &str, body: &str) -> String {
+    format!(
+        "Message-ID: <{id}>\nDate: {date}\nFrom: {from}\nTo: Sam Taylor <sam@example.org>\nSubject: {subject}\n\
+         MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n{body}\n"
+    )
+}
+
+fn inbox() -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "1.a:2,S",
+            message(
+                "confirm-globex@globex.example",
+                "Mon, 02 Nov 2026 09:00:00 +0000",
+                "Globex <jobs@globex.example>",
+                "Your application for Platform Engineer",
+                "Hi Sam,\n\nThank you for applying. We have received your application for the Platform Engineer role and will review it shortly.\n\nGlobex Recruiting",
+            ),
+        ),
+        (
+            "2.b:2,",
+            message(
+                "reject-acme@acme.example",
+                "Fri, 20 Nov 2026 16:30:00 +0000",
+                "Acme <jobs@acme.example>",
+                "Your application for Backend Engineer",
+                "Dear Sam,\n\nThank you for your interest in Acme. After careful consideration we have decided to move forward with other candidates whose experience more closely matches our needs.\n\nBest wishes,\nAcme Recruiting",
+            ),
+        ),
+        (
+            "3.c:2,S",
+            message(
+                "alert-1@jobs.example",
+                "Sat, 21 Nov 2026 07:00:00 +0000",
+                "Job Alerts <alerts@jobboard.example>",
+                "30 new jobs for Backend Engineer",
+                "Jobs you may be interested in: Backend Engineer at Acme, Platform Engineer at Globex. Unsubscribe at any time.",
+            ),
+        ),
+    ]
+}
+
+fn maildir(env: &Env, name: &str, messages: &[(&str, String)]) -> PathBuf {
+    let dir = env.path(name);
+    for sub in ["cur", "new", "tmp"] {
+        fs::create_dir_all(dir.join(sub)).unwrap();
+    }
+    for (file, text) in messages {
+        fs::write(dir.join("cur").join(file), text).unwrap();
+    }
+    dir
+}
+
+/// Every file under `dir` with its bytes and modification time: what "untouched" means.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, std::time::SystemTime)> {
+    let mut out = BTreeMap::new();
+    for sub in ["cur", "new", "tmp"] {
+        for entry in fs::read_dir(dir.join(sub)).unwrap() {
+            let path = entry.unwrap().path();
+            let meta = fs::metadata(&path).unwrap();
+            out.insert(path.clone(), (fs::read(&path).unwrap(), meta.modified().unwrap()));
+        }
+    }
+    out
+}
+
+fn setup() -> (Env, PathBuf) {
+    let env = Env::new();
+    env.add("Acme", "Backend Engineer", &["--on", "2026-11-01"]);
+    let dir = maildir(&env, "Mail", &inbox());
+    (env, dir)
+}
+
+#[test]
+fn scan_review_accept_and_rescan() {
+    let (mut env, dir) = setup();
+    let before = snapshot(&dir);
+    let maildir = dir.to_str().unwrap();
+    assert_eq!(
+        env.ok(&["mail", "scan", "--maildir", maildir]),
+        "Read 3 messages: 2 new proposals (1 rejection, 1 application). Review them with: tracker mail list\n"
+    );
+    let list = env.json(&["mail", "list", "--json"]);
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 2, "the job alert is not a proposal: {list:?}");
+    let (applied, rejection) = (&list[0], &list[1]);
+    assert_eq!(
+        (
+            applied["kind"].as_str(),
+            applied["app_id"].as_i64(),
+            applied["on"].as_str()
+        ),
+        (Some("applied"), None, Some("2026-11-02"))
+    );
+    assert_eq!(applied["candidates"], serde_json::json!([]));
+    assert_eq!(
+        (
+            rejection["kind"].as_str(),
+            rejection["app_id"].as_i64(),
+            rejection["state"].as_str()
+        ),
+        (Some("rejection"), Some(1), Some("pending"))
+    );
+    assert_eq!(rejection["message_id"], "reject-acme@acme.example");
+    assert_eq!(rejection["source"], format!("maildir:{maildir}"));
+    assert!(
+        rejection["evidence"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("other candidates")
+    );
+    for field in [
+        "id",
+        "state",
+        "kind",
+        "app_id",
+        "candidates",
+        "company",
+        "position",
+        "on",
+        "from",
+        "subject",
+        "message_id",
+        "confidence",
+        "evidence",
+        "source",
+    ] {
+        assert!(rejection.get(field).is_some(), "proposal JSON has {field}");
+    }
+    let table = env.ok(&["mail", "list"]);
+    assert!(table.contains("#1 Acme – Backend Engineer"), "{table}");
+    assert!(table.contains("new: Globex"), "{table}");
+
+    // Accept the rejection: recorded on the message's day, with a note that says where it came from.
+    let rid = rejection["id"].as_i64().unwrap().to_string();
+    let out = env.ok(&["mail", "accept", &rid]);
+    assert_eq!(
+        out,
+        format!("Accepted mail proposal {rid}: rejection for application 1 (Backend Engineer at Acme), 2026-11-20.\n")
+    );
+    let app = env.json(&["show", "1", "--json"]);
+    assert_eq!(
+        (app["status"].as_str(), app["status_on"].as_str()),
+        (Some("rejected"), Some("2026-11-20"))
+    );
+    let last = app["events"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["note"], "from mail: Your application for Backend Engineer");
+    assert!(
+        env.ok(&["show", "1"])
+            .contains("from mail: Your application for Backend Engineer")
+    );
+    // The follow-up reminder starts as if the rejection had been typed.
+    env.at("2026-11-22");
+    assert_eq!(env.json(&["due", "--json"])[0]["id"], 1);
+
+    // A new application from the confirmation.
+    let aid = applied["id"].as_i64().unwrap().to_string();
+    assert!(
+        env.ok(&["mail", "accept", &aid])
+            .contains("for application 2 (Platform Engineer at Globex), 2026-11-02.")
+    );
+    let globex = env.json(&["show", "2", "--json"]);
+    assert_eq!(
+        (globex["status"].as_str(), globex["source"].as_str()),
+        (Some("applied"), Some("email"))
+    );
+
+    // Rescanning the same mail proposes nothing; the mailbox is untouched.
+    assert_eq!(
+        env.ok(&["mail", "scan", "--maildir", maildir]),
+        "Read 3 messages (3 skipped): no new proposals.\n"
+    );
+    assert_eq!(
+        snapshot(&dir),
+        before,
+        "no file in the Maildir was renamed, changed or touched"
+    );
+    assert_eq!(env.json(&["mail", "list", "--json"]), serde_json::json!([]));
+    assert_eq!(
+        env.json(&["mail", "list", "--all", "--json"]).as_array().unwrap().len(),
+        2
+    );
+    // Accepting twice is refused, and changes nothing.
+    let dump = env.dump();
+    assert_eq!(
+        env.fails(1, &["mail", "accept", &rid]).lines().next().unwrap(),
+        format!("tracker: mail proposal {rid} is already accepted (see: tracker mail list --all)")
+    );
+    assert_eq!(env.dump(), dump);
+}
+
+#[test]
+fn dropped_messages_are_never_proposed_again_and_ambiguity_needs_app() {
+    let (env, dir) = setup();
+    env.add("Acme", "Data Engineer", &["--on", "2026-11-01"]);
+    let maildir = dir.to_str().unwrap();
+    env.ok(&["mail", "scan", "--maildir", maildir]);
+    let list = env.json(&["mail", "list", "--json"]);
+    let rejection = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["kind"] == "rejection")
+        .unwrap()
+        .clone();
+    // Two open applications at Acme; the message names the position, which decides.
+    assert_eq!(rejection["app_id"], 1);
+    let ambiguous = maildir_with_ambiguous(&env);
+    env.ok(&["mail", "scan", "--maildir", ambiguous.to_str().unwrap()]);
+    let list = env.json(&["mail", "list", "--json"]);
+    let p = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["message_id"] == "reject-acme-2@acme.example")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (p["app_id"].as_i64(), p["candidates"].clone()),
+        (None, serde_json::json!([1, 3]))
+    );
+    let id = p["id"].as_i64().unwrap().to_string();
+    assert!(env.ok(&["mail", "list"]).contains("2 candidates: #1, #3"));
+    let err = env.fails(1, &["mail", "accept", &id]);
+    assert!(
+        err.contains(&format!(
+            "matches 2 applications (#1, #3): choose one with: tracker mail accept {id} --app ID"
+        )),
+        "{err}"
+    );
+    assert!(
+        env.ok(&["mail", "accept", &id, "--app", "3"])
+            .contains("for application 3 (Data Engineer at Acme)")
+    );
+
+    assert_eq!(
+        env.ok(&["mail", "drop", "--all"]),
+        "Dropped 2 mail proposals; their messages will not be proposed again.\n"
+    );
+    assert_eq!(
+        env.ok(&["mail", "scan", "--maildir", maildir]),
+        "Read 3 messages (3 skipped): no new proposals.\n"
+    );
+    assert_eq!(env.json(&["mail", "list", "--json"]), serde_json::json!([]));
+}
+
+fn maildir_with_ambiguous(env: &Env) -> PathBuf {
+    let text = message(
+        "reject-acme-2@acme.example",
+        "Sat, 21 Nov 2026 10:00:00 +0000",
+        "Acme <jobs@acme.example>",
+        "An update from Acme",
+        "Dear Sam,\n\nWe regret to inform you that we have decided to move forward with other candidates.\n\nAcme",
+    );
+    maildir(env, "Other", &[("9.z:2,", text)])
+}
+
+#[test]
+fn auto_applies_what_is_certain_and_an_mbox_reads_the_same() {
+    let env = Env::new();
+    env.add("Acme", "Backend Engineer", &["--on", "2026-11-01"]);
+    let mut mbox = String::new();
+    for (_, text) in inbox() {
+        mbox.push_str("From jobs@example.org Mon Nov  2 09:00:00 2026\n");
+        mbox.push_str(&text.replace("\nFrom ", "\n>From "));
+        mbox.push('\n');
+    }
+    let path = env.path("inbox.mbox");
+    fs::write(&path, &mbox).unwrap();
+    let report: Value =
+        serde_json::from_str(&env.ok(&["mail", "scan", "--mbox", path.to_str().unwrap(), "--auto", "--json"])).unwrap();
+    assert_eq!(
+        (
+            report["read"].as_u64(),
+            report["skipped"].as_u64(),
+            report["unreadable"].as_u64()
+        ),
+        (Some(3), Some(0), Some(0))
+    );
+    assert_eq!(report["proposals"].as_array().unwrap().len(), 2);
+    let applied: Vec<&str> = report["applied"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        applied,
+        ["applied", "rejection"],
+        "certain and matched to one application (or new): applied at once"
+    );
+    assert_eq!(env.json(&["show", "1", "--json"])["status"], "rejected");
+    assert_eq!(env.json(&["list", "--json"]).as_array().unwrap().len(), 2);
+    assert_eq!(fs::read_to_string(&path).unwrap(), mbox, "the mbox is only read");
+    assert_eq!(
+        env.ok(&["mail", "scan", "--mbox", path.to_str().unwrap(), "--quiet"]),
+        ""
+    );
+}
+
+#[test]
+fn sources_come_from_the_configuration() {
+    let (env, dir) = setup();
+    env.ok(&["config", "set", "mail.maildir", dir.to_str().unwrap()]);
+    assert!(
+        env.ok(&["mail", "scan"])
+            .starts_with("Read 3 messages: 2 new proposals")
+    );
+    assert_eq!(
+        env.ok(&["config", "get", "mail.maildir"]),
+        format!("{}\n", dir.display())
+    );
+}
+
+#[test]
+fn bad_sources_are_one_line_errors_that_change_nothing() {
+    let (env, dir) = setup();
+    let not_maildir = env.path("plain");
+    fs::create_dir(&not_maildir).unwrap();
+    let not_mbox = env.path("notes.txt");
+    fs::write(&not_mbox, "Subject: hello\n\njust a note\n").unwrap();
+    let before = env.dump();
+    let cases: &[(i32, &[&str], String)] = &[
+        (
+            1,
+            &["mail", "scan"],
+            "tracker: no mail to read (give --maildir DIR or --mbox FILE, or set them once with: tracker config set mail.maildir DIR... or: tracker config set mail.mbox FILE...)".to_owned(),
+        ),
+        (
+            1,
+            &["mail", "scan", "--maildir", not_maildir.to_str().unwrap()],
+            format!("tracker: {} is not a Maildir (it has no cur/ and new/ folders; give the folder that holds them, or use --mbox for an mbox file)", not_maildir.display()),
+        ),
+        (
+            1,
+            &["mail", "scan", "--mbox", not_mbox.to_str().unwrap()],
+            format!("tracker: {} is not an mbox file (it does not start with a \"From \" line)", not_mbox.display()),
+        ),
+        (
+            1,
+            &["mail", "scan", "--mbox", dir.to_str().unwrap()],
+            format!("tracker: {} is not an mbox file (give a file such as ~/mail/inbox.mbox; for a Maildir folder use --maildir)", dir.display()),
+        ),
+        (1, &["mail", "show", "42"], "tracker: no mail proposal with id 42 (see: tracker mail list)".to_owned()),
+        (1, &["mail", "drop", "42"], "tracker: no mail proposal with id 42 (see: tracker mail list)".to_owned()),
+    ];
+    for (code, args, expected) in cases {
+        assert_eq!(&env.fails(*code, args), expected, "{args:?}");
+    }
+    assert_eq!(env.dump(), before);
+}
+
+#[test]
+fn odd_mail_is_counted_never_fatal() {
+    let env = Env::new();
+    let mut messages = inbox();
+    messages.push(("4.d:2,", "\u{0}\u{1}binary garbage without any header".to_owned()));
+    messages.push((
+        "5.e:2,",
+        "From: someone@example.org\nSubject: no date\n\nhello\n".to_owned(),
+    ));
+    messages.push((
+        "6.f:2,",
+        "Message-ID: <cut@x.example>\nDate: Mon, 02 Nov 2026 09:00:00 +0000\nFrom: a@x.example\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain; charset=x-unknown-charset\n\nHallo".to_owned(),
+    ));
+    let dir = maildir(&env, "Mail", &messages);
+    fs::create_dir(dir.join("cur/a-folder")).unwrap();
+    let report: Value =
+        serde_json::from_str(&env.ok(&["mail", "scan", "--maildir", dir.to_str().unwrap(), "--json"])).unwrap();
+    assert_eq!(
+        (
+            report["read"].as_u64(),
+            report["skipped"].as_u64(),
+            report["unreadable"].as_u64()
+        ),
+        (Some(7), Some(1), Some(2))
+    );
+    let reasons: Vec<&str> = report["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(reasons.len(), 3, "{reasons:?}");
+    assert!(reasons.contains(&"no Date header, so its day is unknown (skipped)"));
+}
