@@ -277,3 +277,75 @@ fn backup_while_others_write_is_consistent_and_private() {
         )
     );
 }
+
+/// A scan killed at any moment leaves each source wholly recorded or not at all, and the next scan finishes
+/// the work: the same number of proposals as a scan that was never interrupted.
+#[test]
+fn killed_mail_scans_leave_no_partial_state() {
+    use std::io::Write;
+    use std::os::unix::process::ExitStatusExt;
+    const MESSAGES: usize = 6_000;
+    let env = Env::new();
+    tracker(&env, &["import", "-"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .map(|mut c| {
+            c.stdin.take().unwrap().write_all(b"[]").unwrap();
+            assert!(c.wait().unwrap().success());
+        })
+        .unwrap();
+    let mbox = env.path("big.mbox");
+    let mut text = String::new();
+    for i in 0..MESSAGES {
+        let line = if i % 3 == 0 {
+            "After careful consideration we have decided to move forward with other candidates."
+        } else {
+            "Here are this week's notes from the team."
+        };
+        text.push_str(&format!(
+            "From x@example.org Mon Nov  2 09:00:00 2026\nMessage-ID: <m{i}@example.org>\n\
+             Date: Mon, 02 Nov 2026 09:00:00 +0000\nFrom: Company{c} <jobs@company{c}.example>\n\
+             Subject: Update {i}\n\n{line}\n{}\n\n",
+            "padding ".repeat(200),
+            c = i % 50
+        ));
+    }
+    std::fs::write(&mbox, text).unwrap();
+    let scan = |env: &Env| tracker(env, &["mail", "scan", "--mbox", mbox.to_str().unwrap(), "--quiet"]);
+    let mut killed = 0;
+    for delay_ms in [30, 80, 150, 250, 400] {
+        let mut child = scan(&env).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        if status.signal() == Some(9) {
+            killed += 1;
+        }
+        let seen = sql_count(&env, "SELECT count(*) FROM messages");
+        let proposals = sql_count(&env, "SELECT count(*) FROM proposals");
+        assert!(
+            seen == 0 || seen == MESSAGES as i64,
+            "half-recorded: {seen} messages after {delay_ms} ms"
+        );
+        assert_eq!(proposals > 0, seen > 0, "proposals and messages are recorded together");
+        assert_eq!(integrity(&env), "ok");
+        if seen > 0 {
+            break;
+        }
+    }
+    assert!(killed > 0, "no scan was killed mid-way: the test proved nothing");
+    assert!(scan(&env).status().unwrap().success());
+    assert_eq!(sql_count(&env, "SELECT count(*) FROM messages"), MESSAGES as i64);
+    let finished = sql_count(&env, "SELECT count(*) FROM proposals");
+    let clean = Env::new();
+    tracker(&clean, &["import", "-"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .map(|mut c| {
+            c.stdin.take().unwrap().write_all(b"[]").unwrap();
+            assert!(c.wait().unwrap().success());
+        })
+        .unwrap();
+    assert!(scan(&clean).status().unwrap().success());
+    assert_eq!(finished, sql_count(&clean, "SELECT count(*) FROM proposals"));
+}

@@ -381,3 +381,47 @@ fn chrono_day(round: usize) -> String {
     let day = first + chrono::Days::new(round as u64);
     format!("{}T09:00:00Z", day.format("%Y-%m-%d"))
 }
+
+#[test]
+fn pending_mail_proposals_are_announced_once_a_day() {
+    let Some(desktop) = Desktop::start() else { return };
+    let mut env = env_with_rejections(&[3]);
+    let mbox = env.path("inbox.mbox");
+    std::fs::write(
+        &mbox,
+        "From x@example.org Mon Nov 23 09:00:00 2026\nMessage-ID: <r1@initech.example>\n\
+         Date: Mon, 23 Nov 2026 09:00:00 +0000\nFrom: Initech <jobs@initech.example>\nSubject: Your application\n\n\
+         We regret to inform you that we have decided to move forward with other candidates.\n",
+    )
+    .unwrap();
+    env.ok(&["mail", "scan", "--mbox", mbox.to_str().unwrap(), "--quiet"]);
+    let run = |env: &Env| {
+        env.run(&["due", "--notify", "--quiet"])
+            .env("DBUS_SESSION_BUS_ADDRESS", &desktop.bus)
+            .ok()
+    };
+    run(&env);
+    assert_eq!(
+        desktop.received(2),
+        [
+            received(
+                "tracker",
+                "Follow up: Engineer at Acme",
+                "Rejected 3 days ago. Print the email with: tracker followup 1"
+            ),
+            received(
+                "tracker",
+                "1 mail update to review",
+                "Tracker found them in your mail. Review them with: tracker mail list"
+            ),
+        ]
+    );
+    env.at("2026-11-27T17:00:00Z");
+    run(&env);
+    assert_eq!(desktop.notify_calls(), 2, "once a day");
+    env.at("2026-11-28T09:00:00Z");
+    env.ok(&["mail", "drop", "--all"]);
+    run(&env);
+    let calls = desktop.notify_calls();
+    assert_eq!(calls, 3, "the next day only the follow-up: nothing left to review");
+}
