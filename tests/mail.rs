@@ -398,3 +398,61 @@ fn odd_mail_is_counted_never_fatal() {
     assert_eq!(reasons.len(), 3, "{reasons:?}");
     assert!(reasons.contains(&"no Date header, so its day is unknown (skipped)"));
 }
+
+#[test]
+fn history_rules_hold_and_since_ignores_older_mail() {
+    let (env, dir) = setup();
+    let maildir = dir.to_str().unwrap();
+    assert!(
+        env.ok(&["mail", "scan", "--maildir", maildir, "--since", "2026-11-10"])
+            .starts_with("Read 3 messages (1 skipped): 1 new proposal (1 rejection)")
+    );
+    // Something happened after the message's day: accepting on that day would break the history's order.
+    env.ok(&["note", "1", "called the recruiter", "--on", "2026-11-25"]);
+    let id = env.json(&["mail", "list", "--json"])[0]["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let before = env.dump();
+    let out = env.run(&["mail", "accept", &id]).output();
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.starts_with(&format!(
+            "tracker: cannot apply mail proposal {id} to application 1 (give another day with --on DATE): date 2026-11-20 is before the application's previous event on 2026-11-25"
+        )),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(env.dump(), before, "nothing changed");
+    assert!(
+        env.ok(&["mail", "accept", &id, "--on", "today"])
+            .ends_with(", 2026-11-27.\n")
+    );
+    // The older confirmation was not recorded as seen: a scan without --since still finds it.
+    assert!(
+        env.ok(&["mail", "scan", "--maildir", maildir])
+            .contains("1 new proposal (1 application)")
+    );
+}
+
+#[test]
+fn text_from_mail_reaches_the_terminal_inert() {
+    let env = Env::new();
+    let hostile = message(
+        "hostile@evil.example",
+        "Mon, 02 Nov 2026 09:00:00 +0000",
+        "Evil\u{1b}[31m Corp <jobs@evil.example>",
+        "Update\u{1b}]0;pwned\u{7} \u{202e}gnp.exe",
+        "We regret to inform you that we have decided to move forward with other candidates.\u{1b}[2J",
+    );
+    let dir = maildir(&env, "Mail", &[("1.x:2,", hostile)]);
+    env.ok(&["mail", "scan", "--maildir", dir.to_str().unwrap()]);
+    for args in [&["mail", "list"][..], &["mail", "show", "1"][..]] {
+        let out = env.ok(args);
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}') && !out.contains('\u{202e}'),
+            "{args:?}: {out:?}"
+        );
+        assert!(out.contains("\\u{1b}"), "escaped, not dropped: {out}");
+    }
+}

@@ -111,7 +111,7 @@ pub fn accept(ctx: &mut Ctx, args: &MailAccept) -> Result<()> {
     if args.app.is_some() && ids.len() != 1 {
         bail!("--app applies to one proposal at a time (give one id)");
     }
-    let (clock, mut failed) = (ctx.clock, 0);
+    let (clock, mut failed, single) = (ctx.clock, 0, ids.len() == 1);
     for id in ids {
         let choice = Choice { app: args.app, on };
         let done = ctx.store.write(|tx| {
@@ -134,6 +134,7 @@ pub fn accept(ctx: &mut Ctx, args: &MailAccept) -> Result<()> {
                 inert(&app.fields.company),
                 format_day(on.unwrap_or(p.on))
             ))?,
+            Err(error) if single => return Err(error),
             Err(error) => {
                 failed += 1;
                 say(&format!("tracker: {}", inert(&format!("{error:#}"))));
@@ -143,7 +144,9 @@ pub fn accept(ctx: &mut Ctx, args: &MailAccept) -> Result<()> {
     if failed > 0 {
         return Err(Failure {
             code: 1,
-            message: format!("{failed} proposal(s) could not be applied and stay pending"),
+            message: format!(
+                "{failed} of the proposals could not be applied and stay pending (see above; then: tracker mail list)"
+            ),
         }
         .into());
     }
