@@ -24,6 +24,7 @@ fn defaults_set_get_unset() {
         listed,
         serde_json::json!({
             "followup.after_days": "5", "followup.expire_after_days": "30", "followup.kind": "network",
+            "mail.auto_threshold": "0.9", "mail.maildir": null, "mail.mbox": null, "mail.me": null,
             "user.email": null, "user.name": "Zoë O'Neil"
         })
     );
@@ -55,11 +56,11 @@ fn unknown_keys_and_invalid_values_are_errors() {
     let cases: &[(&[&str], &str)] = &[
         (
             &["config", "set", "user.nmae", "x"],
-            "tracker: unknown config key \"user.nmae\" (known keys: user.name, user.email, followup.after_days, followup.expire_after_days, followup.kind)",
+            "tracker: unknown config key \"user.nmae\" (known keys: user.name, user.email, followup.after_days, followup.expire_after_days, followup.kind, mail.maildir, mail.mbox, mail.auto_threshold, mail.me)",
         ),
         (
             &["config", "get", "colour"],
-            "tracker: unknown config key \"colour\" (known keys: user.name, user.email, followup.after_days, followup.expire_after_days, followup.kind)",
+            "tracker: unknown config key \"colour\" (known keys: user.name, user.email, followup.after_days, followup.expire_after_days, followup.kind, mail.maildir, mail.mbox, mail.auto_threshold, mail.me)",
         ),
         (
             &["config", "set", "followup.after_days", "soon"],
@@ -142,4 +143,37 @@ fn parallel_config_sets_keep_every_key() {
             assert_eq!(listed[key], value, "round {round}: {key} was lost");
         }
     }
+}
+
+#[test]
+fn list_keys_take_several_values() {
+    let env = Env::new();
+    env.ok(&["config", "set", "mail.maildir", "~/Mail/INBOX", "/srv/mail/Archive"]);
+    assert_eq!(env.ok(&["config", "get", "mail.maildir"]), "~/Mail/INBOX\n/srv/mail/Archive\n");
+    assert_eq!(
+        std::fs::read_to_string(&env.config).unwrap(),
+        "[mail]\nmaildir = [\"~/Mail/INBOX\", \"/srv/mail/Archive\"]\n"
+    );
+    env.ok(&["config", "set", "mail.auto_threshold", "0.75"]);
+    assert_eq!(env.ok(&["config", "get", "mail.auto_threshold"]), "0.75\n");
+    env.expect_failures(&[
+        (
+            1,
+            &["config", "set", "user.name", "A", "B"],
+            "tracker: invalid value for user.name: user.name takes one value, got 2",
+        ),
+        (
+            1,
+            &["config", "set", "mail.auto_threshold", "1.5"],
+            "tracker: invalid value for mail.auto_threshold: expected a number from 0 to 1, such as 0.9, got \"1.5\"",
+        ),
+        (
+            1,
+            &["config", "set", "mail.mbox", "ok", ""],
+            "tracker: invalid value for mail.mbox: the value must not be empty",
+        ),
+    ]);
+    // A single path written by hand (not a list) is read as a list of one.
+    std::fs::write(&env.config, "[mail]\nmbox = \"/var/mail/sam\"\n").unwrap();
+    assert_eq!(env.ok(&["config", "get", "mail.mbox"]), "/var/mail/sam\n");
 }
