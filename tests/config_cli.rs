@@ -149,7 +149,10 @@ fn parallel_config_sets_keep_every_key() {
 fn list_keys_take_several_values() {
     let env = Env::new();
     env.ok(&["config", "set", "mail.maildir", "~/Mail/INBOX", "/srv/mail/Archive"]);
-    assert_eq!(env.ok(&["config", "get", "mail.maildir"]), "~/Mail/INBOX\n/srv/mail/Archive\n");
+    assert_eq!(
+        env.ok(&["config", "get", "mail.maildir"]),
+        "~/Mail/INBOX\n/srv/mail/Archive\n"
+    );
     assert_eq!(
         std::fs::read_to_string(&env.config).unwrap(),
         "[mail]\nmaildir = [\"~/Mail/INBOX\", \"/srv/mail/Archive\"]\n"

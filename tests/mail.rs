@@ -456,3 +456,52 @@ fn text_from_mail_reaches_the_terminal_inert() {
         assert!(out.contains("\\u{1b}"), "escaped, not dropped: {out}");
     }
 }
+
+#[test]
+fn an_answer_from_the_contact_after_a_follow_up_is_a_reply() {
+    let env = Env::new();
+    env.add(
+        "Umbrella",
+        "Analyst",
+        &["--on", "2026-10-01", "--email", "Dana Rivera <dana@umbrella.example>"],
+    );
+    env.ok(&["reject", "1", "--on", "2026-11-10"]);
+    env.ok(&["followup", "1", "--sent", "--on", "2026-11-12"]);
+    let answer = message(
+        "answer-1@umbrella.example",
+        "Tue, 17 Nov 2026 11:00:00 +0000",
+        "Dana Rivera <dana@umbrella.example>",
+        "Quick note",
+        "Hi Sam,\n\nthanks for writing. Your system design round was solid; the other candidate had more domain experience. Let's stay in touch.\n\nDana",
+    );
+    let unrelated = message(
+        "friend-1@gmail.com",
+        "Tue, 17 Nov 2026 12:00:00 +0000",
+        "A Friend <friend@gmail.com>",
+        "Lunch?",
+        "Lunch on Friday?",
+    );
+    let dir = maildir(&env, "Mail", &[("1.a:2,", answer), ("2.b:2,", unrelated)]);
+    assert!(
+        env.ok(&["mail", "scan", "--maildir", dir.to_str().unwrap()])
+            .contains("1 new proposal (1 reply)")
+    );
+    let p = env.json(&["mail", "list", "--json"])[0].clone();
+    assert_eq!((p["kind"].as_str(), p["app_id"].as_i64()), (Some("reply"), Some(1)));
+    assert!(p["detail"].as_str().unwrap().starts_with("Hi Sam,"));
+    env.ok(&["mail", "accept", "--all"]);
+    let last = env.json(&["show", "1", "--json"])["events"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["kind"], "reply");
+    assert!(
+        last["note"]
+            .as_str()
+            .unwrap()
+            .starts_with("from mail: Quick note: Hi Sam,"),
+        "{last}"
+    );
+}

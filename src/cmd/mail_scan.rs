@@ -45,10 +45,19 @@ pub fn run(ctx: &mut Ctx, args: &MailScan) -> Result<()> {
         .as_deref()
         .map(|d| parse_date(d, ctx.clock.today))
         .transpose()?;
+    let mut answering = HashSet::new();
+    for contact in apps::followed_up_contacts(ctx.store.conn())? {
+        let contact = contact.trim().to_lowercase();
+        if let Some((_, domain)) = contact.rsplit_once('@') {
+            answering.insert(format!("@{domain}"));
+        }
+        answering.insert(contact);
+    }
     let options = Options {
         rules: &rules,
         me: &me,
         since,
+        answering: &answering,
     };
     let (clock, mut report, mut this_run) = (ctx.clock, Report::default(), HashSet::new());
     let mut apps: Option<Vec<Summary>> = None;

@@ -18,6 +18,43 @@ pub struct Options<'a> {
     pub me: &'a [String],
     /// Messages dated before this local day are ignored (and not recorded, so a later scan may read them).
     pub since: Option<NaiveDate>,
+    /// Addresses (and `@domain`s) of contacts whose follow-up was sent: a person's message from one of them
+    /// that the rules do not place is taken as the answer.
+    pub answering: &'a HashSet<String>,
+}
+
+/// Mail services anyone can have an address at: a contact's domain there says nothing about the company.
+const PUBLIC_DOMAINS: &[&str] = &[
+    "gmail.com",
+    "googlemail.com",
+    "outlook.com",
+    "hotmail.com",
+    "live.com",
+    "yahoo.com",
+    "icloud.com",
+    "me.com",
+    "aol.com",
+    "gmx.de",
+    "gmx.net",
+    "web.de",
+    "proton.me",
+    "protonmail.com",
+    "mail.com",
+    "fastmail.com",
+];
+
+/// A message from someone the user followed up with, that is not automatic, a list or the user's own.
+fn answer(m: &Parsed, options: &Options<'_>) -> Option<Verdict> {
+    let address = m.from_address.as_deref()?;
+    let domain = address.rsplit_once('@').map(|(_, d)| format!("@{d}"))?;
+    let public = PUBLIC_DOMAINS.contains(&&domain[1..]);
+    let from_contact = options.answering.contains(address) || (!public && options.answering.contains(&domain));
+    let person = !m.automatic && !m.list && !options.me.iter().any(|a| a == address);
+    (from_contact && person && !options.rules.is_ats_domain(&domain[1..])).then(|| Verdict {
+        kind: super::recognise::Kind::Reply,
+        confidence: 0.7,
+        evidence: format!("a message from {address}, after your follow-up"),
+    })
 }
 
 /// A message that means a change.
@@ -93,7 +130,11 @@ pub fn read(
         }
         this_run.insert(key.clone());
         reading.keys.push(key.clone());
-        if let Some(verdict) = options.rules.recognise(&parsed, options.me) {
+        if let Some(verdict) = options
+            .rules
+            .recognise(&parsed, options.me)
+            .or_else(|| answer(&parsed, options))
+        {
             let extracted = extract(&parsed, options.rules);
             reading.found.push(Found {
                 key,

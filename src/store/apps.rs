@@ -293,3 +293,16 @@ pub fn first_event(conn: &Connection, id: i64) -> Result<i64> {
         .context("cannot read the application's events")?
         .ok_or_else(|| anyhow::anyhow!("application {id} has no events (see: tracker check)"))
 }
+
+/// The contacts' addresses of rejected applications whose follow-up was sent: mail from them (or from their
+/// domain) afterwards is likely the answer.
+pub fn followed_up_contacts(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.contact_email FROM applications a
+         WHERE a.status = 'rejected' AND a.contact_email IS NOT NULL
+           AND EXISTS (SELECT 1 FROM events f WHERE f.app_id = a.id AND f.kind = 'followup'
+                       AND f.id > (SELECT max(s.id) FROM events s WHERE s.app_id = a.id AND s.kind = 'status'))",
+    )?;
+    let rows = stmt.query([])?;
+    codec::collect(rows, |row| row.get::<_, String>(0)).context("cannot read the contacts")
+}
