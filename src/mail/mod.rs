@@ -3,6 +3,9 @@
 //! `source`). Reading never changes a mailbox.
 
 pub mod draft;
+pub mod extract;
+mod fold;
 pub mod message;
+pub mod recognise;
 
 pub use draft::{Mailbox, eml, is_address, mailto, one_line};
