@@ -10,6 +10,7 @@ mod names;
 pub use names::normalise_company;
 use names::{company_after, is_legal_suffix, pretty_domain, squash};
 
+
 /// What a message names.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Extracted {
@@ -32,10 +33,11 @@ const GENERIC_LABELS: [&str; 22] = [
 
 /// Reads the company, position and job URL out of `m`.
 pub fn extract(m: &Parsed, rules: &Rules) -> Extracted {
-    Extracted { company: company(m, rules), position: position(m), url: url(&m.text) }
+    let position = position(m);
+    Extracted { company: company(m, rules, position.as_deref()), position, url: url(&m.text) }
 }
 
-fn company(m: &Parsed, rules: &Rules) -> Option<String> {
+fn company(m: &Parsed, rules: &Rules, position: Option<&str>) -> Option<String> {
     let from = m.from_address.as_deref().unwrap_or("");
     let (local, domain) = from.rsplit_once('@').unwrap_or(("", ""));
     let ats = rules.is_ats_domain(domain);
@@ -45,7 +47,10 @@ fn company(m: &Parsed, rules: &Rules) -> Option<String> {
         .flatten();
     let tenant = if ats { ats_tenant(local, domain, rules) } else { None };
     let mut candidates: Vec<String> = Vec::new();
-    if let Some(name) = m.from_name.as_deref().and_then(|n| display_company(n, rules, own_domain.as_deref(), ats)) {
+    let display = if board { None } else { m.from_name.as_deref() };
+    // "Workday <no-reply@myworkday.com>": the ATS's own name is no company
+    let display = display.filter(|n| !(ats && squash(n).len() >= 3 && domain.replace('-', "").contains(&squash(n))));
+    if let Some(name) = display.and_then(|n| display_company(n, rules, own_domain.as_deref(), ats)) {
         candidates.push(name);
     }
     let mut mentioned = Vec::new();
@@ -53,6 +58,10 @@ fn company(m: &Parsed, rules: &Rules) -> Option<String> {
     for sentence in sentences(&m.text).take(60) {
         mentioned.extend(company_after(sentence));
     }
+    mentioned.extend(signature(&m.text));
+    // "Your application to Backend Developer at Northmere": a position is no company
+    let position = position.map(normalise_company);
+    mentioned.retain(|c| position.as_deref() != Some(normalise_company(c).as_str()));
     let anchor = own_domain.clone().or_else(|| tenant.clone());
     if let Some(anchor) = &anchor {
         // the most complete name that agrees with the domain or tenant: "Umbrella Labs" for umbrellalabs.example
@@ -74,6 +83,26 @@ fn company(m: &Parsed, rules: &Rules) -> Option<String> {
         return Some(pretty_domain(&own));
     }
     mentioned.into_iter().next()
+}
+
+/// Names in the signature's short lines: "Engineering Manager, Acme Corp", "Acme | Talent Acquisition".
+fn signature(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let mut found = Vec::new();
+    for line in lines.iter().rev().take(8) {
+        if line.chars().count() > 70 {
+            continue;
+        }
+        for part in line.split([',', '|', '·']) {
+            let part = part.trim();
+            if let Some(name) = names::capitalised_run(part)
+                && name.split_whitespace().count() == part.split_whitespace().count()
+            {
+                found.push(name);
+            }
+        }
+    }
+    found
 }
 
 /// The company-naming label of a domain: the one before the public suffix, skipping mail-host labels.
@@ -154,7 +183,7 @@ fn display_company(name: &str, rules: &Rules, own_domain: Option<&str>, ats: boo
     }
     let candidate = kept.join(" ");
     let s = squash(&candidate);
-    let agrees = own_domain.is_some_and(|d| s == d || (s.len() >= 4 && d.starts_with(&s)));
+    let agrees = own_domain.is_some_and(|d| s == d || (s.len() >= 4 && (d.starts_with(&s) || s.starts_with(d))));
     let legal = kept.iter().any(|w| is_legal_suffix(w));
     (company_ish || agrees || legal).then_some(candidate)
 }

@@ -3,17 +3,22 @@
 use crate::mail::fold::{Umlauts, fold};
 
 /// Legal forms dropped from the end of a company name (compared after folding, dots removed).
-const LEGAL: [&str; 37] = [
+const LEGAL: [&str; 38] = [
+    "eg",
     "inc", "incorporated", "llc", "llp", "lp", "ltd", "limited", "plc", "gmbh", "mbh", "ag", "se", "kg", "kgaa",
     "ohg", "gbr", "ug", "ev", "co", "corp", "corporation", "company", "sa", "sas", "sarl", "srl", "spa", "bv",
     "nv", "oy", "ab", "as", "asa", "aps", "pty", "pvt", "haftungsbeschrankt",
 ];
 
 /// Team words dropped from the end of a company name.
-const TEAM: [&str; 13] = [
+const TEAM: [&str; 17] = [
     "careers", "career", "jobs", "talent", "recruiting", "recruitment", "team", "hr", "hiring", "people",
-    "karriere", "acquisition", "personal",
+    "karriere", "acquisition", "personal", "human", "resources", "personalwesen", "personalabteilung",
 ];
+
+/// Greetings that end a name run ("Nordwind GmbH Guten Tag" in text made from HTML).
+const GREETINGS: [&str; 12] =
+    ["dear", "hello", "hi", "hey", "hallo", "guten", "liebe", "lieber", "sehr", "moin", "servus", "bonjour"];
 
 /// First words that do not start a company name after "at", "bei", "join" and the like.
 const NOT_NAMES: [&str; 48] = [
@@ -55,17 +60,34 @@ pub(super) fn is_legal_suffix(word: &str) -> bool {
     LEGAL.contains(&w)
 }
 
-/// A domain label as a name: "acme" → "Acme".
+/// Words companies often end their name with, written together in a domain ("oakhavenmedia").
+const NAME_ENDS: [&str; 26] = [
+    "media", "labs", "health", "energy", "systems", "software", "games", "analytics", "logistics", "bank",
+    "group", "digital", "solutions", "consulting", "studios", "industries", "robotics", "capital", "partners",
+    "ventures", "networks", "security", "mobility", "insurance", "finance", "technologies",
+];
+
+/// A domain label as a name: "acme" → "Acme", "oakhavenmedia" → "Oakhaven Media".
 pub(super) fn pretty_domain(label: &str) -> String {
-    let mut chars = label.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    let capital = |s: &str| {
+        let mut chars = s.chars();
+        chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
+    };
+    for end in NAME_ENDS {
+        if let Some(head) = label.strip_suffix(end)
+            && head.len() >= 4
+        {
+            return format!("{} {}", capital(head), capital(end));
+        }
+    }
+    capital(label)
 }
 
 /// Companies named after "your application to", "at", "bei (der)", "join", "| " in a sentence.
 pub(super) fn company_after(sentence: &str) -> Vec<String> {
     const MARKERS: [&str; 14] = [
         "application to ", "applying to ", "applied to ", " at ", "join ", "joining ", "bei der ", "bei ",
-        "welcome to ", "| ", "careers at ", "interest in joining ", "team of ", "with ",
+        "welcome to ", "| ", "careers at ", "interest in joining ", "sent to ", "update from ",
     ];
     let lower = sentence.to_ascii_lowercase();
     let mut found = Vec::new();
@@ -83,7 +105,7 @@ pub(super) fn company_after(sentence: &str) -> Vec<String> {
 }
 
 /// The run of capitalised words (and legal forms, `&`) at the start of `text`, without team words at its end.
-fn capitalised_run(text: &str) -> Option<String> {
+pub(super) fn capitalised_run(text: &str) -> Option<String> {
     let mut kept: Vec<&str> = Vec::new();
     for raw in text.split_whitespace().take(6) {
         let word = raw.trim_end_matches([',', '.', '!', '?', ';', ':', ')', '"', '\'', '’']);
@@ -94,7 +116,7 @@ fn capitalised_run(text: &str) -> Option<String> {
         if kept.is_empty() && (NOT_NAMES.contains(&lower.as_str()) || MONTHS.contains(&lower.as_str()) || !capital) {
             return None;
         }
-        if !(capital || legal || word == "&") || word.is_empty() {
+        if !(capital || legal || word == "&") || word.is_empty() || GREETINGS.contains(&lower.as_str()) {
             break;
         }
         kept.push(if legal { raw.trim_end_matches([',', ';', ':', '!', '?']) } else { word });
