@@ -119,7 +119,7 @@ pub(super) fn capitalised_run(text: &str) -> Option<String> {
         if !(capital || legal || word == "&") || word.is_empty() || GREETINGS.contains(&lower.as_str()) {
             break;
         }
-        kept.push(if legal { raw.trim_end_matches([',', ';', ':', '!', '?']) } else { word });
+        kept.push(if legal { legal_form(raw) } else { word });
         let ends = raw.ends_with([',', '!', '?', ';', ':']) || (raw.ends_with('.') && !legal);
         if ends {
             break;
@@ -130,6 +130,15 @@ pub(super) fn capitalised_run(text: &str) -> Option<String> {
     }
     let name = kept.join(" ");
     (!name.is_empty() && name.chars().count() <= 60).then_some(name)
+}
+
+/// A legal form as written, without the sentence's punctuation: "Inc." and "S.A." keep their dot, "GmbH." does
+/// not.
+fn legal_form(raw: &str) -> &str {
+    let word = raw.trim_end_matches([',', ';', ':', '!', '?', ')']);
+    let bare = word.trim_end_matches('.');
+    let abbreviated = bare.contains('.') || matches!(bare.to_lowercase().as_str(), "inc" | "corp" | "co" | "ltd");
+    if abbreviated { word } else { bare }
 }
 
 /// Where a position name ends.
