@@ -23,7 +23,11 @@ fn labels(dir: &Path) -> Vec<Row> {
     let mut rows = Vec::new();
     for line in text.lines().skip(1).filter(|l| !l.trim().is_empty()) {
         let fields = csv_fields(line);
-        rows.push(Row { file: fields[0].clone(), kind: fields[1].clone(), company: fields.get(2).cloned().unwrap_or_default() });
+        rows.push(Row {
+            file: fields[0].clone(),
+            kind: fields[1].clone(),
+            company: fields.get(2).cloned().unwrap_or_default(),
+        });
     }
     rows
 }
@@ -87,14 +91,31 @@ fn measure(dir: &Path, name: &str) -> Figures {
         let verdict = rules.recognise(&parsed, &me);
         let got = verdict.as_ref().map_or("none", |v| v.kind.as_str());
         if got != row.kind {
-            let _ = writeln!(err, "  {name}: {} labelled {} recognised {got}: {:?}", row.file, row.kind, verdict.as_ref().map(|v| &v.evidence));
+            let _ = writeln!(
+                err,
+                "  {name}: {} labelled {} recognised {got}: {:?}",
+                row.file,
+                row.kind,
+                verdict.as_ref().map(|v| &v.evidence)
+            );
             if std::env::var_os("CORPUS_SHOW_TEXT").is_some() {
-                let _ = writeln!(err, "    subject {:?} from {:?} <{:?}>\n    {}", parsed.subject, parsed.from_name, parsed.from_address, parsed.text.replace('\n', "\n    "));
+                let _ = writeln!(
+                    err,
+                    "    subject {:?} from {:?} <{:?}>\n    {}",
+                    parsed.subject,
+                    parsed.from_name,
+                    parsed.from_address,
+                    parsed.text.replace('\n', "\n    ")
+                );
                 let _ = writeln!(err, "    found: {}", rules.explain(&parsed).join("; "));
             }
         }
         if let Some(c) = counts.get_mut(got) {
-            if got == row.kind { c.true_pos += 1 } else { c.false_pos += 1 }
+            if got == row.kind {
+                c.true_pos += 1
+            } else {
+                c.false_pos += 1
+            }
         }
         if got != row.kind
             && let Some(c) = counts.get_mut(row.kind.as_str())
@@ -106,24 +127,47 @@ fn measure(dir: &Path, name: &str) -> Figures {
         let board = rules.is_job_board_domain(from.rsplit_once('@').map_or("", |(_, d)| d));
         let alert = board
             || parsed.list
-            || ["alert", "newsletter", "digest", "recommend", "jobs", "linkedin", "indeed", "glassdoor", "stepstone", "xing"]
-                .iter()
-                .any(|w| slug.contains(w));
+            || [
+                "alert",
+                "newsletter",
+                "digest",
+                "recommend",
+                "jobs",
+                "linkedin",
+                "indeed",
+                "glassdoor",
+                "stepstone",
+                "xing",
+            ]
+            .iter()
+            .any(|w| slug.contains(w));
         if row.kind == "none" && alert && verdict.is_some() {
             never_proposed.push(row.file.clone());
         }
         if !row.company.is_empty() && row.kind != "none" {
             companies.1 += 1;
             let extracted = extract(&parsed, &rules);
-            let ok = extracted.company.as_deref().is_some_and(|c| normalise_company(c) == normalise_company(&row.company));
+            let ok = extracted
+                .company
+                .as_deref()
+                .is_some_and(|c| normalise_company(c) == normalise_company(&row.company));
             if ok {
                 companies.0 += 1;
             } else {
-                let _ = writeln!(err, "  {name}: {} company {:?} extracted {:?}", row.file, row.company, extracted.company);
+                let _ = writeln!(
+                    err,
+                    "  {name}: {} company {:?} extracted {:?}",
+                    row.file, row.company, extracted.company
+                );
             }
         }
     }
-    Figures { counts, never_proposed, companies, messages: rows.len() }
+    Figures {
+        counts,
+        never_proposed,
+        companies,
+        messages: rows.len(),
+    }
 }
 
 fn print(name: &str, f: &Figures) {
@@ -132,9 +176,23 @@ fn print(name: &str, f: &Figures) {
     let _ = writeln!(err, "| kind | precision | recall | true pos | false pos | false neg |");
     let _ = writeln!(err, "|---|---|---|---|---|---|");
     for (kind, c) in &f.counts {
-        let _ = writeln!(err, "| {kind} | {:.3} | {:.3} | {} | {} | {} |", c.precision(), c.recall(), c.true_pos, c.false_pos, c.false_neg);
+        let _ = writeln!(
+            err,
+            "| {kind} | {:.3} | {:.3} | {} | {} | {} |",
+            c.precision(),
+            c.recall(),
+            c.true_pos,
+            c.false_pos,
+            c.false_neg
+        );
     }
-    let _ = writeln!(err, "company extracted: {}/{} = {:.3}", f.companies.0, f.companies.1, ratio(f.companies.0, f.companies.1));
+    let _ = writeln!(
+        err,
+        "company extracted: {}/{} = {:.3}",
+        f.companies.0,
+        f.companies.1,
+        ratio(f.companies.0, f.companies.1)
+    );
 }
 
 #[test]
@@ -143,16 +201,29 @@ fn corpus_precision_and_recall() {
     let corpus = measure(&root.join("corpus"), "corpus");
     print("corpus", &corpus);
     let holdout_dir = root.join("holdout");
-    let holdout = holdout_dir.join("labels.csv").exists().then(|| measure(&holdout_dir, "holdout"));
+    let holdout = holdout_dir
+        .join("labels.csv")
+        .exists()
+        .then(|| measure(&holdout_dir, "holdout"));
     if let Some(h) = &holdout {
         print("holdout", h);
     }
-    let bars = [("rejection", 0.97, 0.90), ("applied", 0.95, 0.85), ("interview", 0.95, 0.85), ("offer", 0.9, 0.0), ("reply", 0.9, 0.0)];
+    let bars = [
+        ("rejection", 0.97, 0.90),
+        ("applied", 0.95, 0.85),
+        ("interview", 0.95, 0.85),
+        ("offer", 0.9, 0.0),
+        ("reply", 0.9, 0.0),
+    ];
     let mut failures = Vec::new();
     for (kind, precision, recall) in bars {
         let c = &corpus.counts[kind];
         if c.precision() < precision || c.recall() < recall {
-            failures.push(format!("{kind}: precision {:.3} (bar {precision}), recall {:.3} (bar {recall})", c.precision(), c.recall()));
+            failures.push(format!(
+                "{kind}: precision {:.3} (bar {precision}), recall {:.3} (bar {recall})",
+                c.precision(),
+                c.recall()
+            ));
         }
     }
     for f in [Some(&corpus), holdout.as_ref()].into_iter().flatten() {
@@ -161,4 +232,30 @@ fn corpus_precision_and_recall() {
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// Recognition and extraction of 10,000 parsed messages (the corpus over and over); prints the time taken.
+#[test]
+fn ten_thousand_messages_are_recognised_quickly() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mail/corpus");
+    let parsed: Vec<_> = labels(&dir)
+        .iter()
+        .filter_map(|row| parse(&std::fs::read(dir.join(&row.file)).ok()?))
+        .collect();
+    let rules = Rules::builtin();
+    let me = vec![ME.to_owned()];
+    let start = std::time::Instant::now();
+    let mut proposals = 0;
+    for m in parsed.iter().cycle().take(10_000) {
+        if rules.recognise(m, &me).is_some() {
+            proposals += 1;
+            std::hint::black_box(extract(m, &rules));
+        }
+    }
+    let elapsed = start.elapsed();
+    let _ = writeln!(
+        std::io::stderr(),
+        "10,000 messages recognised in {elapsed:.2?} ({proposals} proposals)"
+    );
+    assert!(proposals > 0);
 }

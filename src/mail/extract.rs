@@ -10,7 +10,6 @@ mod names;
 pub use names::normalise_company;
 use names::{company_after, is_legal_suffix, pretty_domain, squash};
 
-
 /// What a message names.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Extracted {
@@ -21,20 +20,58 @@ pub struct Extracted {
 
 /// Mail providers whose domain says nothing about the sender's company.
 const FREEMAIL: [&str; 16] = [
-    "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com", "me.com",
-    "gmx.de", "gmx.net", "web.de", "t-online.de", "posteo.de", "proton.me", "protonmail.com", "aol.com",
+    "gmail.com",
+    "googlemail.com",
+    "outlook.com",
+    "hotmail.com",
+    "live.com",
+    "yahoo.com",
+    "icloud.com",
+    "me.com",
+    "gmx.de",
+    "gmx.net",
+    "web.de",
+    "t-online.de",
+    "posteo.de",
+    "proton.me",
+    "protonmail.com",
+    "aol.com",
 ];
 
 /// Subdomain labels that are no company: mail hosts, ATS regions.
 const GENERIC_LABELS: [&str; 22] = [
-    "mail", "email", "e-mail", "mailer", "mg", "em", "hire", "jobs", "careers", "career", "apply", "app", "us",
-    "eu", "www", "notifications", "notify", "news", "bounce", "send", "smtp", "recruiting",
+    "mail",
+    "email",
+    "e-mail",
+    "mailer",
+    "mg",
+    "em",
+    "hire",
+    "jobs",
+    "careers",
+    "career",
+    "apply",
+    "app",
+    "us",
+    "eu",
+    "www",
+    "notifications",
+    "notify",
+    "news",
+    "bounce",
+    "send",
+    "smtp",
+    "recruiting",
 ];
 
 /// Reads the company, position and job URL out of `m`.
 pub fn extract(m: &Parsed, rules: &Rules) -> Extracted {
     let position = position(m);
-    Extracted { company: company(m, rules, position.as_deref()), position, url: url(&m.text) }
+    Extracted {
+        company: company(m, rules, position.as_deref()),
+        position,
+        url: url(&m.text),
+    }
 }
 
 fn company(m: &Parsed, rules: &Rules, position: Option<&str>) -> Option<String> {
@@ -67,9 +104,15 @@ fn company(m: &Parsed, rules: &Rules, position: Option<&str>) -> Option<String> 
         // the most complete name that agrees with the domain or tenant: "Umbrella Labs" for umbrellalabs.example
         let agrees = |c: &String| {
             let s = squash(c);
-            s.len() >= 3 && (s == *anchor || (s.len() >= 4 && (s.starts_with(anchor.as_str()) || anchor.starts_with(&s))))
+            s.len() >= 3
+                && (s == *anchor || (s.len() >= 4 && (s.starts_with(anchor.as_str()) || anchor.starts_with(&s))))
         };
-        if let Some(best) = candidates.iter().chain(&mentioned).filter(|c| agrees(c)).max_by_key(|c| squash(c).len()) {
+        if let Some(best) = candidates
+            .iter()
+            .chain(&mentioned)
+            .filter(|c| agrees(c))
+            .max_by_key(|c| squash(c).len())
+        {
             return Some(best.clone());
         }
     }
@@ -172,7 +215,12 @@ fn display_company(name: &str, rules: &Rules, own_domain: Option<&str>, ats: boo
     let mut kept: Vec<&str> = Vec::new();
     for word in name.split_whitespace() {
         let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '&');
-        if is_team(w, rules) || matches!(w.to_lowercase().as_str(), "the" | "der" | "die" | "das" | "dein" | "ihr" | "your") {
+        if is_team(w, rules)
+            || matches!(
+                w.to_lowercase().as_str(),
+                "the" | "der" | "die" | "das" | "dein" | "ihr" | "your"
+            )
+        {
             company_ish = true;
             continue;
         }
@@ -211,19 +259,50 @@ fn url(text: &str) -> Option<String> {
     let mut rest = text;
     while let Some(i) = rest.find("http") {
         let tail = &rest[i..];
-        let end = tail.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | ')' | ']')).unwrap_or(tail.len());
+        let end = tail
+            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | ')' | ']'))
+            .unwrap_or(tail.len());
         let link = tail[..end].trim_end_matches(['.', ',', ';', ':', '!', '?']);
         rest = &tail[end..];
         if !(link.starts_with("https://") || link.starts_with("http://")) {
             continue;
         }
         let lower = link.to_ascii_lowercase();
-        let job = ["job", "career", "position", "vacanc", "opening", "stelle", "karriere", "greenhouse", "lever.co", "ashbyhq", "workday", "smartrecruiters", "personio", "teamtailor", "workable", "recruitee"]
-            .iter()
-            .any(|w| lower.contains(w));
-        let other = ["unsubscribe", "password", "reset", "verify", "assess", "calendly", "zoom.us", "meet.google", "teams.microsoft", "privacy", "abmelden"]
-            .iter()
-            .any(|w| lower.contains(w));
+        let job = [
+            "job",
+            "career",
+            "position",
+            "vacanc",
+            "opening",
+            "stelle",
+            "karriere",
+            "greenhouse",
+            "lever.co",
+            "ashbyhq",
+            "workday",
+            "smartrecruiters",
+            "personio",
+            "teamtailor",
+            "workable",
+            "recruitee",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        let other = [
+            "unsubscribe",
+            "password",
+            "reset",
+            "verify",
+            "assess",
+            "calendly",
+            "zoom.us",
+            "meet.google",
+            "teams.microsoft",
+            "privacy",
+            "abmelden",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
         if job && !other && link.len() <= 500 {
             return Some(link.to_owned());
         }

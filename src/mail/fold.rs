@@ -93,8 +93,7 @@ pub(crate) fn sentences(text: &str) -> impl Iterator<Item = &str> {
             let b = bytes[i];
             i += 1;
             let end = b == b'\n'
-                || (matches!(b, b'.' | b'!' | b'?' | b':')
-                    && bytes.get(i).is_none_or(|n| n.is_ascii_whitespace()));
+                || (matches!(b, b'.' | b'!' | b'?' | b':') && bytes.get(i).is_none_or(|n| n.is_ascii_whitespace()));
             if end {
                 let sentence = text[start..i].trim();
                 start = i;
@@ -133,7 +132,10 @@ mod tests {
         assert_eq!(fold("  We’re  SORRY\u{a0}–\tok ", Umlauts::Spelled), "we're sorry - ok");
         assert_eq!(fold("Eingangsbestätigung", Umlauts::Spelled), "eingangsbestaetigung");
         assert_eq!(fold("Straße Müller", Umlauts::Spelled), "strasse mueller");
-        assert_eq!(fold("Société Générale Müller", Umlauts::Dropped), "societe generale muller");
+        assert_eq!(
+            fold("Société Générale Müller", Umlauts::Dropped),
+            "societe generale muller"
+        );
         assert_eq!(fold("in\u{200b}vite", Umlauts::Spelled), "invite");
     }
 

@@ -3,78 +3,20 @@
 //! `rules.toml`; a message is folded once and matched against every phrase in one pass over its words.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::path::Path;
-use std::str::FromStr;
 
 use anyhow::{Context, Result};
-use serde::{Deserialize, Serialize};
 
 use super::fold::{Umlauts, at_most, fold, is_word_byte, sentences};
 use super::message::Parsed;
 
+mod kind;
 mod load;
+
+pub use kind::Kind;
 
 /// The longest evidence kept, in characters.
 const EVIDENCE_MAX: usize = 200;
-
-/// What a message means for an application.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Applied,
-    Rejection,
-    Interview,
-    Offer,
-    Reply,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 5] = [Kind::Applied, Kind::Rejection, Kind::Interview, Kind::Offer, Kind::Reply];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Applied => "applied",
-            Kind::Rejection => "rejection",
-            Kind::Interview => "interview",
-            Kind::Offer => "offer",
-            Kind::Reply => "reply",
-        }
-    }
-
-    fn index(self) -> usize {
-        self as usize
-    }
-
-    /// Which kind wins a tie: a rejection (a wrong offer or interview costs more than a wrong rejection), then the
-    /// one that changes more.
-    fn precedence(self) -> u8 {
-        match self {
-            Kind::Rejection => 5,
-            Kind::Offer => 4,
-            Kind::Interview => 3,
-            Kind::Applied => 2,
-            Kind::Reply => 1,
-        }
-    }
-}
-
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Kind {
-    type Err = anyhow::Error;
-
-    fn from_str(s: &str) -> Result<Kind> {
-        Kind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| anyhow::anyhow!("unknown kind {s:?} (use applied, rejection, interview, offer or reply)"))
-    }
-}
 
 /// The recognised meaning of a message.
 #[derive(Debug, Clone, PartialEq)]
@@ -160,7 +102,10 @@ impl Rules {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Rules::builtin()),
             Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
         };
-        Rules::parse(&[(BUILTIN, "the built-in mail rules"), (&text, &path.display().to_string())])
+        Rules::parse(&[
+            (BUILTIN, "the built-in mail rules"),
+            (&text, &path.display().to_string()),
+        ])
     }
 
     fn parse(files: &[(&str, &str)]) -> Result<Rules> {
@@ -220,17 +165,28 @@ impl Rules {
         if board && let Some(i) = never("job_alert") {
             scores.never[i] += s.job_board_sender;
         }
-        if m.list && let Some(i) = never("newsletter") {
+        if m.list
+            && let Some(i) = never("newsletter")
+        {
             scores.never[i] += s.list_header;
         }
-        if m.automatic && let Some(i) = never("automatic_reply") {
+        if m.automatic
+            && let Some(i) = never("automatic_reply")
+        {
             scores.never[i] += s.automatic_header;
         }
         if let Some(start) = &m.invitation {
-            scores.add_kind(Kind::Interview, s.invitation, 100, format!("Calendar invitation: {start}"));
+            scores.add_kind(
+                Kind::Interview,
+                s.invitation,
+                100,
+                format!("Calendar invitation: {start}"),
+            );
         }
         let display = fold(m.from_name.as_deref().unwrap_or(""), Umlauts::Spelled);
-        let team_name = display.split([' ', ',', '-', '|']).any(|w| self.teams.iter().any(|t| t == w));
+        let team_name = display
+            .split([' ', ',', '-', '|'])
+            .any(|w| self.teams.iter().any(|t| t == w));
         let person = !from.is_empty()
             && !m.automatic
             && !board
@@ -239,7 +195,9 @@ impl Rules {
             && !self.is_team_local(local)
             && !team_name;
         let threaded = !m.replies_to.is_empty()
-            && ["re:", "re :", "aw:", "antw:", "antwort:", "sv:"].iter().any(|p| subject.starts_with(p));
+            && ["re:", "re :", "aw:", "antw:", "antwort:", "sv:"]
+                .iter()
+                .any(|p| subject.starts_with(p));
         let reply_shape = person && threaded;
         if reply_shape {
             scores.kinds[Kind::Reply.index()].0 += s.reply_thread;
@@ -259,7 +217,11 @@ impl Rules {
         if score < s.propose_at {
             return None;
         }
-        let second = ranked.iter().filter(|k| **k != best).map(|k| scores.kinds[k.index()].0).fold(0.0, f64::max);
+        let second = ranked
+            .iter()
+            .filter(|k| **k != best)
+            .map(|k| scores.kinds[k.index()].0)
+            .fold(0.0, f64::max);
         let worst_never = scores.never.iter().copied().fold(0.0, f64::max);
         if worst_never >= s.propose_at && worst_never >= score {
             return None;
@@ -270,7 +232,11 @@ impl Rules {
             Some(text) => text.clone(),
             None => format!("Subject: {}", at_most(&m.subject, EVIDENCE_MAX - 9)),
         };
-        Some(Verdict { kind: best, confidence: (confidence * 100.0).round() / 100.0, evidence })
+        Some(Verdict {
+            kind: best,
+            confidence: (confidence * 100.0).round() / 100.0,
+            evidence,
+        })
     }
 
     /// The phrases found in a message, one line each (`rejection strong "regret to inform"`, with `(subject)`
@@ -291,7 +257,10 @@ impl Rules {
                     Target::Never(c) => format!("never.{}", self.never[*c]),
                 };
                 let strength = ["strong", "medium", "weak"][*strength];
-                format!("{target} {strength} {phrase:?}{}", if subject { " (subject)" } else { "" })
+                format!(
+                    "{target} {strength} {phrase:?}{}",
+                    if subject { " (subject)" } else { "" }
+                )
             })
             .collect()
     }
@@ -303,7 +272,9 @@ impl Rules {
             if !is_word_byte(bytes[start]) || (start > 0 && is_word_byte(bytes[start - 1])) {
                 continue;
             }
-            let Some(candidates) = self.index.get(&key(&bytes[start..])) else { continue };
+            let Some(candidates) = self.index.get(&key(&bytes[start..])) else {
+                continue;
+            };
             for &i in candidates {
                 let (phrase, target, strength) = &self.phrases[i];
                 if !bytes[start..].starts_with(phrase.as_bytes()) || scores.seen.contains(&i) {
@@ -348,7 +319,10 @@ impl Rules {
 fn negated(before: &str) -> bool {
     before.split_whitespace().rev().take(3).any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-        matches!(w, "not" | "no" | "never" | "nicht" | "kein" | "keine" | "keinen" | "keinem" | "ohne") || w.ends_with("n't")
+        matches!(
+            w,
+            "not" | "no" | "never" | "nicht" | "kein" | "keine" | "keinen" | "keinem" | "ohne"
+        ) || w.ends_with("n't")
     })
 }
 
@@ -372,7 +346,10 @@ fn key(bytes: &[u8]) -> [u8; 3] {
 fn within(domain: &str, list: &[String]) -> bool {
     let domain = domain.trim_end_matches('.');
     list.iter().any(|d| {
-        domain == d || (domain.len() > d.len() && domain.ends_with(d.as_str()) && domain[..domain.len() - d.len()].ends_with('.'))
+        domain == d
+            || (domain.len() > d.len()
+                && domain.ends_with(d.as_str())
+                && domain[..domain.len() - d.len()].ends_with('.'))
     })
 }
 
@@ -392,14 +369,22 @@ struct Scores {
 
 impl Scores {
     fn new(never: usize) -> Scores {
-        Scores { kinds: Default::default(), never: vec![0.0; never], seen: Vec::new(), found: Vec::new() }
+        Scores {
+            kinds: Default::default(),
+            never: vec![0.0; never],
+            seen: Vec::new(),
+            found: Vec::new(),
+        }
     }
 
     fn add_kind(&mut self, kind: Kind, weight: f64, rank: usize, evidence: String) {
         let (score, best) = &mut self.kinds[kind.index()];
         *score += weight;
         if best.text.is_none() || rank > best.rank {
-            *best = Evidence { rank, text: Some(evidence) };
+            *best = Evidence {
+                rank,
+                text: Some(evidence),
+            };
         }
     }
 }

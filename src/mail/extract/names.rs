@@ -5,39 +5,146 @@ use crate::mail::fold::{Umlauts, fold};
 /// Legal forms dropped from the end of a company name (compared after folding, dots removed).
 const LEGAL: [&str; 38] = [
     "eg",
-    "inc", "incorporated", "llc", "llp", "lp", "ltd", "limited", "plc", "gmbh", "mbh", "ag", "se", "kg", "kgaa",
-    "ohg", "gbr", "ug", "ev", "co", "corp", "corporation", "company", "sa", "sas", "sarl", "srl", "spa", "bv",
-    "nv", "oy", "ab", "as", "asa", "aps", "pty", "pvt", "haftungsbeschrankt",
+    "inc",
+    "incorporated",
+    "llc",
+    "llp",
+    "lp",
+    "ltd",
+    "limited",
+    "plc",
+    "gmbh",
+    "mbh",
+    "ag",
+    "se",
+    "kg",
+    "kgaa",
+    "ohg",
+    "gbr",
+    "ug",
+    "ev",
+    "co",
+    "corp",
+    "corporation",
+    "company",
+    "sa",
+    "sas",
+    "sarl",
+    "srl",
+    "spa",
+    "bv",
+    "nv",
+    "oy",
+    "ab",
+    "as",
+    "asa",
+    "aps",
+    "pty",
+    "pvt",
+    "haftungsbeschrankt",
 ];
 
 /// Team words dropped from the end of a company name.
 const TEAM: [&str; 17] = [
-    "careers", "career", "jobs", "talent", "recruiting", "recruitment", "team", "hr", "hiring", "people",
-    "karriere", "acquisition", "personal", "human", "resources", "personalwesen", "personalabteilung",
+    "careers",
+    "career",
+    "jobs",
+    "talent",
+    "recruiting",
+    "recruitment",
+    "team",
+    "hr",
+    "hiring",
+    "people",
+    "karriere",
+    "acquisition",
+    "personal",
+    "human",
+    "resources",
+    "personalwesen",
+    "personalabteilung",
 ];
 
 /// Greetings that end a name run ("Nordwind GmbH Guten Tag" in text made from HTML).
-const GREETINGS: [&str; 12] =
-    ["dear", "hello", "hi", "hey", "hallo", "guten", "liebe", "lieber", "sehr", "moin", "servus", "bonjour"];
+const GREETINGS: [&str; 12] = [
+    "dear", "hello", "hi", "hey", "hallo", "guten", "liebe", "lieber", "sehr", "moin", "servus", "bonjour",
+];
 
 /// First words that do not start a company name after "at", "bei", "join" and the like.
 const NOT_NAMES: [&str; 48] = [
-    "the", "this", "that", "these", "our", "your", "we", "i", "you", "it", "a", "an", "all", "any", "some",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag",
-    "mittwoch", "donnerstag", "freitag", "zoom", "google", "microsoft", "teams", "uhr", "ihnen", "ihre", "sie",
-    "du", "dir", "dich", "uns", "mr", "ms", "mrs", "frau", "herr", "dr", "least", "once", "noon",
+    "the",
+    "this",
+    "that",
+    "these",
+    "our",
+    "your",
+    "we",
+    "i",
+    "you",
+    "it",
+    "a",
+    "an",
+    "all",
+    "any",
+    "some",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "zoom",
+    "google",
+    "microsoft",
+    "teams",
+    "uhr",
+    "ihnen",
+    "ihre",
+    "sie",
+    "du",
+    "dir",
+    "dich",
+    "uns",
+    "mr",
+    "ms",
+    "mrs",
+    "frau",
+    "herr",
+    "dr",
+    "least",
+    "once",
+    "noon",
 ];
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// The form company names are compared in: lower case, accents and punctuation removed, legal forms ("Inc.",
 /// "GmbH", "S.A.") and team words ("Careers", "Recruiting") dropped from the end.
 pub fn normalise_company(name: &str) -> String {
     let folded = fold(name, Umlauts::Dropped).replace(['.', '\'', '’'], "");
-    let cleaned: String = folded.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    let cleaned: String = folded
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
     let mut words: Vec<&str> = cleaned.split_whitespace().collect();
     while words.len() > 1 && words.first() == Some(&"the") {
         words.remove(0);
@@ -62,16 +169,42 @@ pub(super) fn is_legal_suffix(word: &str) -> bool {
 
 /// Words companies often end their name with, written together in a domain ("oakhavenmedia").
 const NAME_ENDS: [&str; 26] = [
-    "media", "labs", "health", "energy", "systems", "software", "games", "analytics", "logistics", "bank",
-    "group", "digital", "solutions", "consulting", "studios", "industries", "robotics", "capital", "partners",
-    "ventures", "networks", "security", "mobility", "insurance", "finance", "technologies",
+    "media",
+    "labs",
+    "health",
+    "energy",
+    "systems",
+    "software",
+    "games",
+    "analytics",
+    "logistics",
+    "bank",
+    "group",
+    "digital",
+    "solutions",
+    "consulting",
+    "studios",
+    "industries",
+    "robotics",
+    "capital",
+    "partners",
+    "ventures",
+    "networks",
+    "security",
+    "mobility",
+    "insurance",
+    "finance",
+    "technologies",
 ];
 
 /// A domain label as a name: "acme" → "Acme", "oakhavenmedia" → "Oakhaven Media".
 pub(super) fn pretty_domain(label: &str) -> String {
     let capital = |s: &str| {
         let mut chars = s.chars();
-        chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+            .unwrap_or_default()
     };
     for end in NAME_ENDS {
         if let Some(head) = label.strip_suffix(end)
@@ -86,8 +219,20 @@ pub(super) fn pretty_domain(label: &str) -> String {
 /// Companies named after "your application to", "at", "bei (der)", "join", "| " in a sentence.
 pub(super) fn company_after(sentence: &str) -> Vec<String> {
     const MARKERS: [&str; 14] = [
-        "application to ", "applying to ", "applied to ", " at ", "join ", "joining ", "bei der ", "bei ",
-        "welcome to ", "| ", "careers at ", "interest in joining ", "sent to ", "update from ",
+        "application to ",
+        "applying to ",
+        "applied to ",
+        " at ",
+        "join ",
+        "joining ",
+        "bei der ",
+        "bei ",
+        "welcome to ",
+        "| ",
+        "careers at ",
+        "interest in joining ",
+        "sent to ",
+        "update from ",
     ];
     let lower = sentence.to_ascii_lowercase();
     let mut found = Vec::new();
@@ -143,8 +288,8 @@ fn legal_form(raw: &str) -> &str {
 
 /// Where a position name ends.
 const ENDS: [&str; 26] = [
-    " at ", " bei ", " with ", " has ", " is ", " was ", " and ", " und ", " in ", " im ", " ist ", " wurde ",
-    " to ", " for ", " on ", ". ", ", ", "; ", "! ", "? ", " - ", " – ", " — ", " | ", " team", " (jr",
+    " at ", " bei ", " with ", " has ", " is ", " was ", " and ", " und ", " in ", " im ", " ist ", " wurde ", " to ",
+    " for ", " on ", ". ", ", ", "; ", "! ", "? ", " - ", " – ", " — ", " | ", " team", " (jr",
 ];
 
 /// The position named in a sentence: "for the Backend Engineer position", "Application for Senior Data
@@ -160,7 +305,13 @@ pub(super) fn position_in(sentence: &str) -> Option<String> {
             return Some(name);
         }
     }
-    for marker in ["application for the ", "applying for the ", "applied for the ", "for the ", "interest in the "] {
+    for marker in [
+        "application for the ",
+        "applying for the ",
+        "applied for the ",
+        "for the ",
+        "interest in the ",
+    ] {
         if let Some(i) = lower.find(marker) {
             let rest = &sentence[i + marker.len()..];
             let rest_lower = &lower[i + marker.len()..];
@@ -173,9 +324,20 @@ pub(super) fn position_in(sentence: &str) -> Option<String> {
         }
     }
     const MARKERS: [&str; 14] = [
-        "application for ", "applying for ", "applied for ", "application: ", "bewerbung als ",
-        "bewerbung für die position ", "bewerbung für die stelle ", "bewerbung auf die stelle ",
-        "bewerbung auf die position ", "position als ", "stelle als ", "position: ", "role: ", "stelle: ",
+        "application for ",
+        "applying for ",
+        "applied for ",
+        "application: ",
+        "bewerbung als ",
+        "bewerbung für die position ",
+        "bewerbung für die stelle ",
+        "bewerbung auf die stelle ",
+        "bewerbung auf die position ",
+        "position als ",
+        "stelle als ",
+        "position: ",
+        "role: ",
+        "stelle: ",
     ];
     for marker in MARKERS.iter().chain(&["als "]) {
         if let Some(i) = lower.find(marker) {
@@ -190,11 +352,22 @@ pub(super) fn position_in(sentence: &str) -> Option<String> {
 
 /// The position after the last dash of a subject: "We received your application – Site Reliability Engineer".
 pub(super) fn position_after_dash(subject: &str) -> Option<String> {
-    let i = [" – ", " - ", " — ", ": "].iter().filter_map(|s| subject.rfind(s).map(|i| i + s.len())).max()?;
-    let lower = subject[..i].to_lowercase();
-    let about_a_job = ["application", "bewerbung", "interview", "applying", "candidacy", "role", "position"]
+    let i = [" – ", " - ", " — ", ": "]
         .iter()
-        .any(|w| lower.contains(w));
+        .filter_map(|s| subject.rfind(s).map(|i| i + s.len()))
+        .max()?;
+    let lower = subject[..i].to_lowercase();
+    let about_a_job = [
+        "application",
+        "bewerbung",
+        "interview",
+        "applying",
+        "candidacy",
+        "role",
+        "position",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
     about_a_job.then(|| cut(&subject[i..], &ENDS)).flatten()
 }
 
@@ -206,8 +379,13 @@ fn cut(text: &str, ends: &[&str]) -> Option<String> {
     } else {
         text.len()
     };
-    let mut name = text[..end].trim().trim_end_matches(['.', ',', '!', '?', ';', ':', '"']).trim();
-    name = name.trim_start_matches(['"', '\'', '“', '„']).trim_end_matches(['"', '”', '“']);
+    let mut name = text[..end]
+        .trim()
+        .trim_end_matches(['.', ',', '!', '?', ';', ':', '"'])
+        .trim();
+    name = name
+        .trim_start_matches(['"', '\'', '“', '„'])
+        .trim_end_matches(['"', '”', '“']);
     // a requisition number in parentheses is no part of the name; (m/w/d) is
     if let Some(open) = name.rfind(" (")
         && name.ends_with(')')

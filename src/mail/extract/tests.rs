@@ -46,35 +46,112 @@ fn company_names_normalise_equal() {
 fn the_company_comes_from_the_display_name_tenant_text_or_domain() {
     let cases = [
         (("Acme Talent Team", "jobs@acme.example", "Thanks", ""), Some("Acme")),
-        (("Globex via Greenhouse", "no-reply@greenhouse-mail.io", "Thanks", ""), Some("Globex")),
-        (("Initech Recruiting", "no-reply@hire.lever.co", "Thanks", ""), Some("Initech")),
-        (("", "acme@myworkday.com", "Your application", ""), Some("Acme")),
-        (("", "no-reply@acme.greenhouse-mail.io", "Your application", ""), Some("Acme")),
-        (("Workday", "no-reply@myworkday.com", "Your application to Acme Robotics", ""), Some("Acme Robotics")),
-        (("Greg Lindqvist", "greg@initech.example", "Re: Data Engineer", "Thanks for your note."), Some("Initech")),
         (
-            ("Jonas Whitfield", "jonas@umbrellalabs.example", "Re: ML Engineer", "Thanks.\nJonas\nRecruiter, Umbrella Labs"),
+            ("Globex via Greenhouse", "no-reply@greenhouse-mail.io", "Thanks", ""),
+            Some("Globex"),
+        ),
+        (
+            ("Initech Recruiting", "no-reply@hire.lever.co", "Thanks", ""),
+            Some("Initech"),
+        ),
+        (("", "acme@myworkday.com", "Your application", ""), Some("Acme")),
+        (
+            ("", "no-reply@acme.greenhouse-mail.io", "Your application", ""),
+            Some("Acme"),
+        ),
+        (
+            (
+                "Workday",
+                "no-reply@myworkday.com",
+                "Your application to Acme Robotics",
+                "",
+            ),
+            Some("Acme Robotics"),
+        ),
+        (
+            (
+                "Greg Lindqvist",
+                "greg@initech.example",
+                "Re: Data Engineer",
+                "Thanks for your note.",
+            ),
+            Some("Initech"),
+        ),
+        (
+            (
+                "Jonas Whitfield",
+                "jonas@umbrellalabs.example",
+                "Re: ML Engineer",
+                "Thanks.\nJonas\nRecruiter, Umbrella Labs",
+            ),
             Some("Umbrella Labs"),
         ),
-        (("Mara", "mara@gmail.com", "Ihre Bewerbung", "Danke für Ihre Bewerbung bei der Nordwind GmbH."), Some("Nordwind GmbH")),
-        (("LinkedIn", "jobs-noreply@linkedin.com", "Sam, your application was sent to Northmere Logistics", ""), Some("Northmere Logistics")),
-        (("Ruth Almeida", "ruth@oakhavenmedia.example", "Hello", "Thanks."), Some("Oakhaven Media")),
+        (
+            (
+                "Mara",
+                "mara@gmail.com",
+                "Ihre Bewerbung",
+                "Danke für Ihre Bewerbung bei der Nordwind GmbH.",
+            ),
+            Some("Nordwind GmbH"),
+        ),
+        (
+            (
+                "LinkedIn",
+                "jobs-noreply@linkedin.com",
+                "Sam, your application was sent to Northmere Logistics",
+                "",
+            ),
+            Some("Northmere Logistics"),
+        ),
+        (
+            ("Ruth Almeida", "ruth@oakhavenmedia.example", "Hello", "Thanks."),
+            Some("Oakhaven Media"),
+        ),
     ];
     for ((name, from, subject, text), expected) in cases {
-        assert_eq!(company_of(name, from, subject, text).as_deref(), expected, "{name} <{from}> {subject}");
+        assert_eq!(
+            company_of(name, from, subject, text).as_deref(),
+            expected,
+            "{name} <{from}> {subject}"
+        );
     }
 }
 
 #[test]
 fn the_position_comes_from_the_subject_or_body() {
     let cases = [
-        ("Thanks", "We received your application for the Backend Engineer position.", Some("Backend Engineer")),
+        (
+            "Thanks",
+            "We received your application for the Backend Engineer position.",
+            Some("Backend Engineer"),
+        ),
         ("Application for Senior Data Engineer", "", Some("Senior Data Engineer")),
-        ("Ihre Bewerbung", "Danke für Ihre Bewerbung als Softwareentwicklerin bei uns.", Some("Softwareentwicklerin")),
-        ("We received your application – Site Reliability Engineer", "", Some("Site Reliability Engineer")),
-        ("RE: Application status – Security Engineer (JR-3317)", "", Some("Security Engineer")),
-        ("Ihre Bewerbung – Java-Entwickler (m/w/d)", "", Some("Java-Entwickler (m/w/d)")),
-        ("Hello", "Thanks for applying for the Site Reliability Engineer opening at Hooli.", Some("Site Reliability Engineer")),
+        (
+            "Ihre Bewerbung",
+            "Danke für Ihre Bewerbung als Softwareentwicklerin bei uns.",
+            Some("Softwareentwicklerin"),
+        ),
+        (
+            "We received your application – Site Reliability Engineer",
+            "",
+            Some("Site Reliability Engineer"),
+        ),
+        (
+            "RE: Application status – Security Engineer (JR-3317)",
+            "",
+            Some("Security Engineer"),
+        ),
+        (
+            "Ihre Bewerbung – Java-Entwickler (m/w/d)",
+            "",
+            Some("Java-Entwickler (m/w/d)"),
+        ),
+        (
+            "Hello",
+            "Thanks for applying for the Site Reliability Engineer opening at Hooli.",
+            Some("Site Reliability Engineer"),
+        ),
         ("Hello", "We will be in touch.", None),
     ];
     for (subject, text, expected) in cases {
@@ -91,8 +168,18 @@ fn the_job_url_is_a_posting_not_an_unsubscribe_link() {
         "Thanks",
         "Manage: https://acme.example/unsubscribe?job=1\nThe job: https://jobs.lever.co/acme/1234-abcd.\nBye",
     );
-    assert_eq!(extract(&m, &Rules::builtin()).url.as_deref(), Some("https://jobs.lever.co/acme/1234-abcd"));
-    assert_eq!(extract(&mail("A", "a@b.example", "x", "https://b.example/blog"), &Rules::builtin()).url, None);
+    assert_eq!(
+        extract(&m, &Rules::builtin()).url.as_deref(),
+        Some("https://jobs.lever.co/acme/1234-abcd")
+    );
+    assert_eq!(
+        extract(
+            &mail("A", "a@b.example", "x", "https://b.example/blog"),
+            &Rules::builtin()
+        )
+        .url,
+        None
+    );
 }
 
 proptest! {

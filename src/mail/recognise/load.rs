@@ -16,12 +16,12 @@ const SENDER_KEYS: [&str; 4] = ["ats", "job_boards", "automated", "teams"];
 
 /// Adds the rules of one file's text to `rules`; `name` names the file in errors.
 pub(super) fn add(rules: &mut Rules, text: &str, name: &str) -> Result<()> {
-    let table: Table = text
-        .parse()
-        .map_err(|e: toml::de::Error| {
-            let line = e.span().map_or(1, |span| text[..span.start.min(text.len())].matches('\n').count() + 1);
-            anyhow!("{name}: line {line}: not valid TOML: {} (fix the syntax)", one_line(&e))
-        })?;
+    let table: Table = text.parse().map_err(|e: toml::de::Error| {
+        let line = e
+            .span()
+            .map_or(1, |span| text[..span.start.min(text.len())].matches('\n').count() + 1);
+        anyhow!("{name}: line {line}: not valid TOML: {} (fix the syntax)", one_line(&e))
+    })?;
     for (key, value) in &table {
         match key.as_str() {
             "settings" => settings(&mut rules.settings, table_of(value, key, name)?, name)?,
@@ -104,7 +104,11 @@ fn senders(rules: &mut Rules, table: &Table, name: &str) -> Result<()> {
             bail!("{name}: `{at}` is not a rules key (use {})", SENDER_KEYS.join(", "));
         }
         for item in strings(value, &at, name)? {
-            let item = item.trim().trim_start_matches('@').trim_start_matches('.').to_lowercase();
+            let item = item
+                .trim()
+                .trim_start_matches('@')
+                .trim_start_matches('.')
+                .to_lowercase();
             if item.is_empty() || item.contains(char::is_whitespace) && key != "teams" {
                 bail!("{name}: `{at}` has an empty or spaced entry (write a domain like \"example.com\")");
             }
