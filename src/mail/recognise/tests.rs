@@ -158,6 +158,42 @@ const TABLE: &[(Option<Kind>, &str, &str, &str, &str)] = &[
         "Vertragsangebot",
         "Wir freuen uns, Ihnen die Stelle anbieten zu können. Anbei Ihr Arbeitsvertrag.",
     ),
+    // other people's phrasings
+    (
+        Some(Kind::Rejection),
+        "Orion HR",
+        "hr@orion.example",
+        "Application update",
+        "Thank you for your patience. We will not be pursuing your application further.",
+    ),
+    (
+        Some(Kind::Rejection),
+        "Orion HR",
+        "hr@orion.example",
+        "Ihre Bewerbung",
+        "Leider können wir Ihre Bewerbung nicht berücksichtigen.",
+    ),
+    (
+        Some(Kind::Applied),
+        "Orion HR",
+        "hr@orion.example",
+        "Application",
+        "We acknowledge receipt of your application.",
+    ),
+    (
+        Some(Kind::Offer),
+        "Orion HR",
+        "hr@orion.example",
+        "Good news",
+        "We would like to offer you the role of Analyst.",
+    ),
+    (
+        Some(Kind::Interview),
+        "Orion HR",
+        "hr@orion.example",
+        "Next steps",
+        "Let's find a time to talk next week.",
+    ),
     // never proposals
     (
         None,
