@@ -231,20 +231,20 @@ fn dropped_messages_are_never_proposed_again_and_ambiguity_needs_app() {
         .clone();
     assert_eq!(
         (p["app_id"].as_i64(), p["candidates"].clone()),
-        (None, serde_json::json!([1, 3]))
+        (None, serde_json::json!([1, 2]))
     );
     let id = p["id"].as_i64().unwrap().to_string();
-    assert!(env.ok(&["mail", "list"]).contains("2 candidates: #1, #3"));
+    assert!(env.ok(&["mail", "list"]).contains("2 candidates: #1, #2"));
     let err = env.fails(1, &["mail", "accept", &id]);
     assert!(
         err.contains(&format!(
-            "matches 2 applications (#1, #3): choose one with: tracker mail accept {id} --app ID"
+            "matches 2 applications (#1, #2): choose one with: tracker mail accept {id} --app ID"
         )),
         "{err}"
     );
     assert!(
-        env.ok(&["mail", "accept", &id, "--app", "3"])
-            .contains("for application 3 (Data Engineer at Acme)")
+        env.ok(&["mail", "accept", &id, "--app", "2"])
+            .contains("for application 2 (Data Engineer at Acme)")
     );
 
     assert_eq!(

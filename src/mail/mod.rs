@@ -5,6 +5,7 @@
 pub mod apply;
 pub mod draft;
 pub mod extract;
+mod fold;
 pub mod maildir;
 pub mod matching;
 pub mod mbox;
