@@ -33,7 +33,7 @@ pub const KEYS: &[Key] = &[
         default: None,
         help: "your email address, the From of .eml drafts",
         list: false,
-        check: text,
+        check: address,
     },
     Key {
         name: "followup.after_days",
@@ -80,9 +80,9 @@ pub const KEYS: &[Key] = &[
     Key {
         name: "mail.me",
         default: None,
-        help: "your other addresses, whose mail is never read as an answer (a list; user.email counts too)",
+        help: "your other addresses (a list); mail from them, as from user.email, is never a proposal",
         list: true,
-        check: text,
+        check: address,
     },
 ];
 
@@ -99,6 +99,18 @@ fn text(value: &str) -> Result<Value> {
     }
     if value.chars().any(char::is_control) {
         bail!("the value must not contain control characters (such as a line break)");
+    }
+    if value.chars().count() > 1000 {
+        bail!("the value is longer than 1,000 characters");
+    }
+    Ok(Value::String(value.to_owned()))
+}
+
+/// One plain address, such as sam@example.org.
+fn address(value: &str) -> Result<Value> {
+    let value = value.trim();
+    if !crate::mail::is_address(value) {
+        bail!("{value:?} is not one email address (expected one address such as sam@example.org)");
     }
     Ok(Value::String(value.to_owned()))
 }
@@ -312,7 +324,7 @@ pub fn update(path: &Path, name: &str, value: Option<&[String]>) -> Result<()> {
             }
         }
     }
-    Config::from_table(&table).with_context(|| format!("in config file {}", path.display()))?;
+    Config::from_table(&table).with_context(|| format!("cannot set {name}"))?;
     crate::private::write_file(path, toml::to_string(&table)?.as_bytes())
 }
 

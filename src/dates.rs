@@ -24,6 +24,10 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate> {
 }
 
 fn absolute(text: &str) -> Option<NaiveDate> {
+    // chrono takes a signed year (`+2026-12-01`, `-0001-01-01`); people do not write one.
+    if text.starts_with(['+', '-']) {
+        return None;
+    }
     if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         return Some(day);
     }
@@ -118,6 +122,8 @@ mod tests {
             "3 weeks ago",
             "in days",
             "1e3d ago",
+            "+2026-12-01",
+            "-0001-01-01",
         ] {
             let err = parse_date(bad, today).unwrap_err().to_string();
             assert!(err.contains("invalid date"), "{bad}: {err}");

@@ -402,3 +402,31 @@ fn help_version_and_completions() {
         assert!(script.contains("tracker") && script.contains("followup"), "{shell}");
     }
 }
+
+#[test]
+fn fields_have_generous_limits_and_an_unchanged_edit_says_so() {
+    let env = Env::new();
+    let id = env
+        .add("Acme", "Engineer", &["--email", "dana@acme.example"])
+        .to_string();
+    let long = "y".repeat(20_001);
+    let before = env.dump();
+    env.expect_failures(&[
+        (
+            1,
+            &["add", &long, "Engineer"],
+            "tracker: company is longer than 20000 characters (shorten it; keep long text in the notes)",
+        ),
+        (
+            1,
+            &["edit", &id, "--location", &long],
+            "tracker: location is longer than 20000 characters (shorten it; keep long text in the notes)",
+        ),
+        (
+            1,
+            &["edit", &id, "--email", "dana@acme.example"],
+            "tracker: nothing to change: application 1 already has these details",
+        ),
+    ]);
+    assert_eq!(env.dump(), before);
+}

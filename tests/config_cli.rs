@@ -180,3 +180,30 @@ fn list_keys_take_several_values() {
     std::fs::write(&env.config, "[mail]\nmbox = \"/var/mail/sam\"\n").unwrap();
     assert_eq!(env.ok(&["config", "get", "mail.mbox"]), "/var/mail/sam\n");
 }
+
+#[test]
+fn addresses_are_checked_when_set() {
+    let env = Env::new();
+    env.expect_failures(&[
+        (
+            1,
+            &["config", "set", "user.email", "not an address"],
+            "tracker: invalid value for user.email: \"not an address\" is not one email address (expected one address such as sam@example.org)",
+        ),
+        (
+            1,
+            &["config", "set", "mail.me", "sam@example.org", "Sam <sam@x.example>"],
+            "tracker: invalid value for mail.me: \"Sam <sam@x.example>\" is not one email address (expected one address such as sam@example.org)",
+        ),
+    ]);
+    env.ok(&["config", "set", "mail.me", "sam@work.example", "sam.taylor@example.net"]);
+    assert!(
+        env.ok(&["config", "list"])
+            .contains("mail.me = sam@work.example, sam.taylor@example.net\n")
+    );
+    let long = "x".repeat(1001);
+    assert_eq!(
+        env.fails(1, &["config", "set", "user.name", &long]),
+        "tracker: invalid value for user.name: the value is longer than 1,000 characters"
+    );
+}

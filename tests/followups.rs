@@ -541,10 +541,7 @@ fn a_window_in_which_nothing_could_be_due_is_refused() {
     let before = std::fs::read_to_string(&env.config).unwrap();
     assert_eq!(
         env.fails(1, &["config", "set", "followup.after_days", "10"]),
-        format!(
-            "tracker: in config file {}: followup.expire_after_days (10) must be greater than followup.after_days (10), or no follow-up would ever be due (raise followup.expire_after_days or lower followup.after_days)",
-            env.config.display()
-        )
+        "tracker: cannot set followup.after_days: followup.expire_after_days (10) must be greater than followup.after_days (10), or no follow-up would ever be due (raise followup.expire_after_days or lower followup.after_days)"
     );
     assert_eq!(
         std::fs::read_to_string(&env.config).unwrap(),

@@ -367,11 +367,26 @@ fn bad_sources_are_one_line_errors_that_change_nothing() {
 #[test]
 fn odd_mail_is_counted_never_fatal() {
     let env = Env::new();
+    env.create_db();
     let mut messages = inbox();
     messages.push(("4.d:2,", "\u{0}\u{1}binary garbage without any header".to_owned()));
     messages.push((
         "5.e:2,",
         "From: someone@example.org\nSubject: no date\n\nhello\n".to_owned(),
+    ));
+    messages.push((
+        "7.g:2,",
+        message(
+            "future@x.example",
+            "Fri, 31 Dec 9999 23:59:59 -1200",
+            "a@x.example",
+            "Later",
+            "We regret to inform you.",
+        ),
+    ));
+    messages.push((
+        "8.h:2,",
+        "Message-ID: <bad-date@x.example>\nDate: Feb 30 garbage\nFrom: a@x.example\nSubject: x\n\nhello\n".to_owned(),
     ));
     messages.push((
         "6.f:2,",
@@ -387,7 +402,7 @@ fn odd_mail_is_counted_never_fatal() {
             report["skipped"].as_u64(),
             report["unreadable"].as_u64()
         ),
-        (Some(7), Some(1), Some(2))
+        (Some(9), Some(3), Some(2))
     );
     let reasons: Vec<&str> = report["problems"]
         .as_array()
@@ -395,8 +410,20 @@ fn odd_mail_is_counted_never_fatal() {
         .iter()
         .map(|p| p["reason"].as_str().unwrap())
         .collect();
-    assert_eq!(reasons.len(), 3, "{reasons:?}");
-    assert!(reasons.contains(&"no Date header, so its day is unknown (skipped)"));
+    assert_eq!(reasons.len(), 5, "{reasons:?}");
+    for reason in [
+        "no Date header, so its day is unknown (skipped)",
+        "its Date header cannot be read, so its day is unknown (skipped)",
+        "dated in the future, which a message cannot be (skipped)",
+        "not a regular file",
+    ] {
+        assert!(reasons.contains(&reason), "{reason}: {reasons:?}");
+    }
+    assert_eq!(
+        report["proposals"].as_array().unwrap().len(),
+        2,
+        "only the inbox's job mail"
+    );
 }
 
 #[test]
@@ -438,6 +465,7 @@ fn history_rules_hold_and_since_ignores_older_mail() {
 #[test]
 fn text_from_mail_reaches_the_terminal_inert() {
     let env = Env::new();
+    env.create_db();
     let hostile = message(
         "hostile@evil.example",
         "Mon, 02 Nov 2026 09:00:00 +0000",
@@ -503,5 +531,113 @@ fn an_answer_from_the_contact_after_a_follow_up_is_a_reply() {
             .unwrap()
             .starts_with("from mail: Quick note: Hi Sam,"),
         "{last}"
+    );
+}
+
+#[test]
+fn a_scan_needs_a_database_and_leaves_the_mailbox_times_alone() {
+    let env = Env::new();
+    let dir = maildir(&env, "Mail", &inbox());
+    let maildir = dir.to_str().unwrap();
+    assert_eq!(
+        env.fails(1, &["mail", "scan", "--maildir", maildir]),
+        format!(
+            "tracker: no database at {} yet (add an application with: tracker add COMPANY POSITION, or point --db or TRACKER_DB at your database)",
+            env.db.display()
+        )
+    );
+    assert!(
+        !env.db.exists() && !env.db.parent().unwrap().exists(),
+        "nothing created"
+    );
+    env.create_db();
+    // Access times stay as they were (mail readers compare them with modification times).
+    let mbox = env.path("inbox.mbox");
+    fs::write(&mbox, format!("From x Mon Nov  2 09:00:00 2026\n{}", inbox()[1].1)).unwrap();
+    let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
+    let times = fs::FileTimes::new().set_accessed(old);
+    fs::File::options()
+        .write(true)
+        .open(&mbox)
+        .unwrap()
+        .set_times(times)
+        .unwrap();
+    for entry in fs::read_dir(dir.join("cur")).unwrap() {
+        fs::File::options()
+            .write(true)
+            .open(entry.unwrap().path())
+            .unwrap()
+            .set_times(times)
+            .unwrap();
+    }
+    env.ok(&["mail", "scan", "--maildir", maildir, "--mbox", mbox.to_str().unwrap()]);
+    assert_eq!(
+        fs::metadata(&mbox).unwrap().accessed().unwrap(),
+        old,
+        "the mbox's access time"
+    );
+    for entry in fs::read_dir(dir.join("cur")).unwrap() {
+        assert_eq!(
+            entry.unwrap().metadata().unwrap().accessed().unwrap(),
+            old,
+            "a Maildir file's access time"
+        );
+    }
+}
+
+#[test]
+fn several_proposals_that_cannot_apply_are_each_reported() {
+    let (env, dir) = setup();
+    let other = maildir_with_ambiguous(&env);
+    env.add("Acme", "Data Engineer", &["--on", "2026-11-01"]);
+    env.ok(&[
+        "mail",
+        "scan",
+        "--maildir",
+        dir.to_str().unwrap(),
+        "--maildir",
+        other.to_str().unwrap(),
+        "--maildir",
+        dir.to_str().unwrap(),
+    ]);
+    let ids: Vec<String> = env
+        .json(&["mail", "list", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].to_string())
+        .collect();
+    assert_eq!(ids.len(), 3, "a folder named twice is read once");
+    let mut args = vec!["mail", "accept"];
+    args.extend(ids.iter().map(String::as_str));
+    args.push("99");
+    let out = env.run(&args).output();
+    assert_eq!(out.code, 1);
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "one line per proposal that cannot apply: {lines:?}");
+    assert!(lines[0].contains("matches 2 applications"), "{lines:?}");
+    assert_eq!(
+        lines[1],
+        "tracker: no mail proposal with id 99 (see: tracker mail list)"
+    );
+    assert_eq!(out.stdout.lines().count(), 2, "the other two applied: {}", out.stdout);
+    assert_eq!(
+        env.fails(
+            1,
+            &[
+                "mail",
+                "scan",
+                "--maildir",
+                dir.to_str().unwrap(),
+                "--since",
+                "tomorrow"
+            ]
+        ),
+        "tracker: --since 2026-11-28 is in the future, so no message could be read (give a past day, e.g. --since \"30 days ago\")"
+    );
+    let pending = env.json(&["mail", "list", "--json"])[0]["id"].to_string();
+    assert_eq!(
+        env.ok(&["mail", "drop", &pending, &pending]),
+        "Dropped 1 mail proposal; its message will not be proposed again.\n"
     );
 }

@@ -41,7 +41,7 @@ pub struct MailScan {
     #[arg(long)]
     pub auto: bool,
     /// Print nothing on success (for cron)
-    #[arg(long, short)]
+    #[arg(long, short, conflicts_with = "json")]
     pub quiet: bool,
     #[command(flatten)]
     pub json: JsonFlag,

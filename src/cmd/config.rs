@@ -27,7 +27,7 @@ pub fn run(paths: &Paths, args: &Config) -> Result<()> {
             let mut out = String::new();
             for (key, value, from_file) in entries {
                 let origin = if from_file { "" } else { "  (default)" };
-                let value = value.unwrap_or_else(|| "(not set)".to_owned());
+                let value = value.map_or_else(|| "(not set)".to_owned(), |v| v.replace('\n', ", "));
                 out.push_str(&format!("{} = {value}{origin}\n    {}\n", key.name, key.help));
             }
             Ok(print(&out)?)

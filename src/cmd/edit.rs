@@ -57,6 +57,9 @@ pub fn run(ctx: &mut Ctx, args: &Edit) -> Result<()> {
             if args.edit_notes {
                 return Ok(Outcome::Unchanged(updated));
             }
+            if args_given(args) {
+                bail!("nothing to change: application {id} already has these details");
+            }
             bail!("nothing to change (give an option such as --company or --contact; see: tracker edit --help)");
         }
         store::apps::update_fields(tx, id, &updated)?;
@@ -157,4 +160,26 @@ fn apply(mut f: Fields, args: &Edit, edited_notes: Option<Option<String>>) -> Fi
         }
     }
     f
+}
+
+/// Whether any change was asked for (as opposed to `tracker edit ID` alone).
+fn args_given(args: &Edit) -> bool {
+    let d = &args.details;
+    args.company.is_some()
+        || args.position.is_some()
+        || !args.clear.is_empty()
+        || !args.add_tags.is_empty()
+        || !args.remove_tags.is_empty()
+        || [
+            &d.url,
+            &d.location,
+            &d.source,
+            &d.salary,
+            &d.notes,
+            &d.contact,
+            &d.email,
+            &d.salutation,
+        ]
+        .iter()
+        .any(|v| v.is_some())
 }

@@ -2,6 +2,7 @@
 
 use anyhow::{Result, bail};
 
+use crate::Ctx;
 use crate::cli::{MailAccept, MailDrop, MailList, MailShow};
 use crate::dates::{format_day, parse_date};
 use crate::mail::apply::{self, Choice};
@@ -9,7 +10,6 @@ use crate::mail::recognise::Kind;
 use crate::output::{inert, json, print, say};
 use crate::store::proposals::{self, Proposal, State};
 use crate::store::{self, apps};
-use crate::{Ctx, Failure};
 
 pub fn list(ctx: &mut Ctx, args: &MailList) -> Result<()> {
     let all = proposals::list(ctx.store.conn(), args.all)?;
@@ -59,7 +59,13 @@ fn application(ctx: &Ctx, p: &Proposal) -> String {
         };
     }
     match (p.kind, p.candidates.as_slice()) {
-        (Kind::Applied, []) => format!("new: {}", named(&p.company, &p.position)),
+        (Kind::Applied, []) if p.company.is_some() && p.position.is_some() => {
+            format!("new: {}", named(&p.company, &p.position))
+        }
+        (Kind::Applied, []) => {
+            let missing = if p.company.is_none() { "company" } else { "position" };
+            format!("new, {missing} unknown: {}", named(&p.company, &p.position))
+        }
         (_, []) => format!("no match: {}", named(&p.company, &p.position)),
         (_, ids) => {
             let ids: Vec<String> = ids.iter().map(|id| format!("#{id}")).collect();
@@ -102,7 +108,8 @@ fn chosen(ctx: &Ctx, ids: &[i64], all: bool) -> Result<Vec<i64>> {
     if all {
         return Ok(proposals::list(ctx.store.conn(), false)?.iter().map(|p| p.id).collect());
     }
-    Ok(ids.to_vec())
+    let mut seen = std::collections::HashSet::new();
+    Ok(ids.iter().copied().filter(|id| seen.insert(*id)).collect())
 }
 
 pub fn accept(ctx: &mut Ctx, args: &MailAccept) -> Result<()> {
@@ -111,7 +118,8 @@ pub fn accept(ctx: &mut Ctx, args: &MailAccept) -> Result<()> {
     if args.app.is_some() && ids.len() != 1 {
         bail!("--app applies to one proposal at a time (give one id)");
     }
-    let (clock, mut failed, single) = (ctx.clock, 0, ids.len() == 1);
+    let clock = ctx.clock;
+    let mut last_failure: Option<anyhow::Error> = None;
     for id in ids {
         let choice = Choice { app: args.app, on };
         let done = ctx.store.write(|tx| {
@@ -134,23 +142,15 @@ pub fn accept(ctx: &mut Ctx, args: &MailAccept) -> Result<()> {
                 inert(&app.fields.company),
                 format_day(on.unwrap_or(p.on))
             ))?,
-            Err(error) if single => return Err(error),
+            // Each that cannot apply is reported on its own line and stays pending; the last one ends the run.
             Err(error) => {
-                failed += 1;
-                say(&format!("tracker: {}", inert(&format!("{error:#}"))));
+                if let Some(previous) = last_failure.replace(error) {
+                    say(&format!("tracker: {}", inert(&format!("{previous:#}"))));
+                }
             }
         }
     }
-    if failed > 0 {
-        return Err(Failure {
-            code: 1,
-            message: format!(
-                "{failed} of the proposals could not be applied and stay pending (see above; then: tracker mail list)"
-            ),
-        }
-        .into());
-    }
-    Ok(())
+    last_failure.map_or(Ok(()), Err)
 }
 
 pub fn drop(ctx: &mut Ctx, args: &MailDrop) -> Result<()> {
@@ -164,8 +164,16 @@ pub fn drop(ctx: &mut Ctx, args: &MailDrop) -> Result<()> {
         Ok(())
     })?;
     Ok(print(&format!(
-        "Dropped {} mail proposal{}; their messages will not be proposed again.",
-        ids.len(),
-        if ids.len() == 1 { "" } else { "s" }
+        "Dropped {}; {} not be proposed again.",
+        if ids.len() == 1 {
+            "1 mail proposal".to_owned()
+        } else {
+            format!("{} mail proposals", ids.len())
+        },
+        if ids.len() == 1 {
+            "its message will"
+        } else {
+            "their messages will"
+        }
     ))?)
 }

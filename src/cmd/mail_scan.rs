@@ -45,6 +45,12 @@ pub fn run(ctx: &mut Ctx, args: &MailScan) -> Result<()> {
         .as_deref()
         .map(|d| parse_date(d, ctx.clock.today))
         .transpose()?;
+    if let Some(since) = since.filter(|since| *since > ctx.clock.today) {
+        bail!(
+            "--since {} is in the future, so no message could be read (give a past day, e.g. --since \"30 days ago\")",
+            crate::dates::format_day(since)
+        );
+    }
     let mut answering = HashSet::new();
     for contact in apps::followed_up_contacts(ctx.store.conn())? {
         let contact = contact.trim().to_lowercase();
@@ -58,6 +64,7 @@ pub fn run(ctx: &mut Ctx, args: &MailScan) -> Result<()> {
         me: &me,
         since,
         answering: &answering,
+        today: ctx.clock.today,
     };
     let (clock, mut report, mut this_run) = (ctx.clock, Report::default(), HashSet::new());
     let mut apps: Option<Vec<Summary>> = None;
@@ -140,19 +147,30 @@ fn sources(ctx: &Ctx, args: &MailScan) -> Result<Vec<Box<dyn Source>>> {
         );
     }
     let mut sources: Vec<Box<dyn Source>> = Vec::new();
+    // The same folder or file named twice (or through a symlink) is read once.
+    let mut named = HashSet::new();
+    let mut once = |path: &PathBuf| named.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()));
     for dir in &maildirs {
-        sources.push(Box::new(Maildir::new(dir)?));
+        let source = Maildir::new(dir)?;
+        if once(dir) {
+            sources.push(Box::new(source));
+        }
     }
     for file in &mboxes {
-        sources.push(Box::new(Mbox::new(file)?));
+        let source = Mbox::new(file)?;
+        if once(file) {
+            sources.push(Box::new(source));
+        }
     }
     Ok(sources)
 }
 
-/// A configured path: `~/` is the home folder.
+/// A configured path: `~/` and relative paths start at the home folder (cron runs elsewhere than a shell).
 fn expand(path: &str) -> PathBuf {
-    match (path.strip_prefix("~/"), directories::BaseDirs::new()) {
-        (Some(rest), Some(dirs)) => dirs.home_dir().join(rest),
+    let home = directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
+    match (path.strip_prefix("~/"), home) {
+        (Some(rest), Some(home)) => home.join(rest),
+        (None, Some(home)) if std::path::Path::new(path).is_relative() => home.join(path),
         _ => PathBuf::from(path),
     }
 }
@@ -241,6 +259,9 @@ fn summary(report: &Report) -> String {
         notes.push(format!("{} unreadable", thousands(report.unreadable)));
     }
     text = text.replacen(&report.read.to_string(), &thousands(report.read), 1);
+    if report.unreadable > 0 {
+        notes.push("see which with --json".to_owned());
+    }
     if !notes.is_empty() {
         text.push_str(&format!(" ({})", notes.join(", ")));
     }

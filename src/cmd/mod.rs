@@ -40,10 +40,8 @@ pub fn access(command: &Command) -> Access {
         }
         Command::Due(args) if !args.notify => Access::Read,
         Command::Mail(args) => match args.action {
-            // A first scan may be how someone starts: it creates the database for its proposals.
-            MailAction::Scan(_) => Access::Create,
             MailAction::List(_) | MailAction::Show(_) => Access::Read,
-            MailAction::Accept(_) | MailAction::Drop(_) => Access::Write,
+            MailAction::Scan(_) | MailAction::Accept(_) | MailAction::Drop(_) => Access::Write,
         },
         // `due --notify` keeps a log of what it showed; `followup` records the kind of draft it printed.
         Command::Due(_)

@@ -2,14 +2,13 @@
 //! message's flags live in its name, so they stay as they were). Files are opened read-only, without
 //! updating their access time where the system allows it.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs;
 use std::io::Read;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use super::source::{MAX_MESSAGE, Problem, Raw, Source};
+use super::source::{MAX_MESSAGE, Problem, Raw, Source, open_quietly};
 
 pub struct Maildir {
     path: PathBuf,
@@ -18,6 +17,12 @@ pub struct Maildir {
 impl Maildir {
     /// A Maildir at `path`: a folder holding `cur/` and `new/`.
     pub fn new(path: &Path) -> Result<Maildir> {
+        if !path.exists() {
+            bail!(
+                "Maildir {} does not exist (check the path given with --maildir or in mail.maildir)",
+                path.display()
+            );
+        }
         if !path.is_dir() {
             bail!(
                 "{} is not a folder (give a Maildir folder, the one holding cur/, new/ and tmp/)",
@@ -76,17 +81,6 @@ fn read_message(path: &Path) -> std::result::Result<Vec<u8>, String> {
         .read_to_end(&mut bytes)
         .map_err(|e| e.to_string())?;
     Ok(bytes)
-}
-
-/// Opens read-only, non-blocking, and without touching the access time when the file is ours.
-fn open_quietly(path: &Path) -> std::io::Result<File> {
-    let open = |flags| {
-        OpenOptions::new()
-            .read(true)
-            .custom_flags(flags | libc::O_NONBLOCK | libc::O_NOCTTY)
-            .open(path)
-    };
-    open(libc::O_NOATIME).or_else(|_| open(0))
 }
 
 #[cfg(test)]

@@ -3,13 +3,12 @@
 //! Messages start at a `From ` line at the top of the file or after an empty line; mboxrd's `>From `
 //! escaping is undone.
 
-use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use super::source::{MAX_MESSAGE, Problem, Raw, Source};
+use super::source::{MAX_MESSAGE, Problem, Raw, Source, open_quietly};
 
 /// The longest piece of a line read at once; a longer line is read in pieces.
 const MAX_LINE: u64 = 64 * 1024;
@@ -20,12 +19,14 @@ pub struct Mbox {
 
 impl Mbox {
     pub fn new(path: &Path) -> Result<Mbox> {
-        let meta = std::fs::metadata(path).with_context(|| {
-            format!(
-                "cannot read mbox {} (check the path: tracker config get mail.mbox)",
+        let meta = match std::fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => bail!(
+                "mbox file {} does not exist (check the path given with --mbox or in mail.mbox)",
                 path.display()
-            )
-        })?;
+            ),
+            Err(e) => return Err(e).with_context(|| format!("cannot read mbox {}", path.display())),
+        };
         if !meta.is_file() {
             bail!(
                 "{} is not an mbox file (give a file such as ~/mail/inbox.mbox; for a Maildir folder use --maildir)",
@@ -42,7 +43,7 @@ impl Source for Mbox {
     }
 
     fn each(&mut self, each: &mut dyn FnMut(Result<Raw, Problem>) -> Result<()>) -> Result<()> {
-        let file = File::open(&self.path).with_context(|| format!("cannot read mbox {}", self.path.display()))?;
+        let file = open_quietly(&self.path).with_context(|| format!("cannot read mbox {}", self.path.display()))?;
         read(BufReader::with_capacity(256 * 1024, file), &self.name(), each)
     }
 }

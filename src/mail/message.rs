@@ -13,6 +13,8 @@ pub struct Parsed {
     /// Without angle brackets; `None` when the message has none.
     pub message_id: Option<String>,
     pub date: Option<DateTime<FixedOffset>>,
+    /// The message has a Date header (which may not have parsed).
+    pub date_header: bool,
     pub from_name: Option<String>,
     /// Lower-cased.
     pub from_address: Option<String>,
@@ -72,6 +74,7 @@ pub fn parse(raw: &[u8]) -> Option<Parsed> {
     Some(Parsed {
         message_id: message.message_id().map(clean_id).filter(|id| !id.is_empty()),
         date: message.date().and_then(to_chrono),
+        date_header: message.header_raw("Date").is_some(),
         from_name: from
             .and_then(|a| a.name())
             .map(|n| n.trim().to_owned())

@@ -21,6 +21,8 @@ pub struct Options<'a> {
     /// Addresses (and `@domain`s) of contacts whose follow-up was sent: a person's message from one of them
     /// that the rules do not place is taken as the answer.
     pub answering: &'a HashSet<String>,
+    /// Mail dated after today is not believed.
+    pub today: NaiveDate,
 }
 
 /// Mail services anyone can have an address at: a contact's domain there says nothing about the company.
@@ -118,12 +120,21 @@ pub fn read(
         };
         let Some(date) = parsed.date else {
             reading.skipped += 1;
-            reading
-                .problems
-                .push(problem("no Date header, so its day is unknown (skipped)"));
+            reading.problems.push(problem(if parsed.date_header {
+                "its Date header cannot be read, so its day is unknown (skipped)"
+            } else {
+                "no Date header, so its day is unknown (skipped)"
+            }));
             return Ok(());
         };
         let on = date.with_timezone(&Local).date_naive();
+        if on > options.today {
+            reading.skipped += 1;
+            reading
+                .problems
+                .push(problem("dated in the future, which a message cannot be (skipped)"));
+            return Ok(());
+        }
         if options.since.is_some_and(|since| on < since) {
             reading.skipped += 1;
             return Ok(());

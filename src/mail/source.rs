@@ -1,6 +1,10 @@
 //! Where messages come from: one small trait, with a Maildir folder and an mbox file behind it (and IMAP
 //! later). A source only reads: it never renames, moves, writes or flags anything.
 
+use std::fs::{File, OpenOptions};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::Path;
+
 use anyhow::Result;
 
 /// The most of one message that is read; the rest (a large attachment, say) is skipped. Headers and the
@@ -30,4 +34,16 @@ pub trait Source {
     /// read. An error from `each` stops the stream; an error returned otherwise means the whole source could
     /// not be read (a missing folder, say).
     fn each(&mut self, each: &mut dyn FnMut(Result<Raw, Problem>) -> Result<()>) -> Result<()>;
+}
+
+/// Opens a mail file read-only and non-blocking, without updating its access time where the system allows
+/// it (for files the user owns): mail readers compare access and modification times to spot new mail.
+pub fn open_quietly(path: &Path) -> std::io::Result<File> {
+    let open = |flags| {
+        OpenOptions::new()
+            .read(true)
+            .custom_flags(flags | libc::O_NONBLOCK | libc::O_NOCTTY)
+            .open(path)
+    };
+    open(libc::O_NOATIME).or_else(|_| open(0))
 }

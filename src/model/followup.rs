@@ -150,6 +150,12 @@ impl Reminder {
             );
         }
         let last = window.last_day(self.rejected_on);
+        if today > last {
+            bail!(
+                "nothing to snooze: this follow-up was due until {} and is now missed (stop its reminders with: tracker dismiss ID)",
+                format_day(last)
+            );
+        }
         if until > last {
             bail!(
                 "cannot snooze until {}: this follow-up stops being due after {} ({} days after the rejection, followup.expire_after_days); snooze until {} at the latest, or dismiss it",

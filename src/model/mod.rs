@@ -13,6 +13,13 @@ pub use kinds::{EventKind, FollowupKind, Status};
 use crate::dates::format_day;
 use crate::text::{is_blank, visible};
 
+/// The most characters a one-line field may hold.
+pub const MAX_FIELD: usize = 20_000;
+/// The most characters the notes may hold.
+pub const MAX_NOTES: usize = 1_000_000;
+/// The most tags an application may have.
+pub const MAX_TAGS: usize = 100;
+
 /// The fields a person types in about an application.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Fields {
@@ -40,6 +47,30 @@ impl Fields {
         }
         if self.tags.iter().any(|t| is_blank(t)) {
             bail!("a tag must not be empty");
+        }
+        // Generous limits that no real application reaches, so a pasted file cannot fill the database.
+        let f = self;
+        let lines = [
+            ("company", Some(&f.company)),
+            ("position", Some(&f.position)),
+            ("url", f.url.as_ref()),
+            ("location", f.location.as_ref()),
+            ("source", f.source.as_ref()),
+            ("salary", f.salary.as_ref()),
+            ("contact", f.contact_name.as_ref()),
+            ("email", f.contact_email.as_ref()),
+            ("salutation", f.contact_salutation.as_ref()),
+        ];
+        for (name, value) in lines {
+            if value.is_some_and(|v| v.chars().count() > MAX_FIELD) {
+                bail!("{name} is longer than {MAX_FIELD} characters (shorten it; keep long text in the notes)");
+            }
+        }
+        if f.notes.as_ref().is_some_and(|n| n.chars().count() > MAX_NOTES) {
+            bail!("notes are longer than {MAX_NOTES} characters (keep long documents in files and link to them)");
+        }
+        if f.tags.len() > MAX_TAGS || f.tags.iter().any(|t| t.chars().count() > MAX_FIELD) {
+            bail!("too many or too long tags (at most {MAX_TAGS} tags of {MAX_FIELD} characters)");
         }
         Ok(())
     }

@@ -115,6 +115,14 @@ fn a_snooze_ends_within_the_window() {
     assert!(late.contains("snooze until 2026-12-20 at the latest"), "{late}");
     let past = r.check_snooze(today, today, w).unwrap_err().to_string();
     assert!(past.contains("must be after today"), "{past}");
+    let missed = r
+        .check_snooze(day("2026-12-25"), day("2026-12-21"), w)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        missed.starts_with("nothing to snooze: this follow-up was due until 2026-12-20 and is now missed"),
+        "{missed}"
+    );
 }
 
 fn app(history: &[Event]) -> Application {
