@@ -90,7 +90,8 @@ fn measure(dir: &Path, name: &str) -> Figures {
         let parsed = parse(&raw).unwrap_or_else(|| panic!("{} does not parse", row.file));
         let verdict = rules.recognise(&parsed, &me);
         let got = verdict.as_ref().map_or("none", |v| v.kind.as_str());
-        if got != row.kind {
+        // The held-out set is only ever measured: its messages are not shown, so rules are never fitted to it.
+        if got != row.kind && name != "holdout" {
             let _ = writeln!(
                 err,
                 "  {name}: {} labelled {} recognised {got}: {:?}",
@@ -153,7 +154,7 @@ fn measure(dir: &Path, name: &str) -> Figures {
                 .is_some_and(|c| normalise_company(c) == normalise_company(&row.company));
             if ok {
                 companies.0 += 1;
-            } else {
+            } else if name != "holdout" {
                 let _ = writeln!(
                     err,
                     "  {name}: {} company {:?} extracted {:?}",
@@ -200,6 +201,8 @@ fn corpus_precision_and_recall() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mail");
     let corpus = measure(&root.join("corpus"), "corpus");
     print("corpus", &corpus);
+    let corpus2 = measure(&root.join("corpus-2"), "corpus-2");
+    print("corpus-2", &corpus2);
     let holdout_dir = root.join("holdout");
     let holdout = holdout_dir
         .join("labels.csv")
@@ -208,6 +211,7 @@ fn corpus_precision_and_recall() {
     if let Some(h) = &holdout {
         print("holdout", h);
     }
+    // Development sets must meet the bars; the held-out one is only reported (README, BENCHMARKS).
     let bars = [
         ("rejection", 0.97, 0.90),
         ("applied", 0.95, 0.85),
@@ -216,17 +220,19 @@ fn corpus_precision_and_recall() {
         ("reply", 0.9, 0.0),
     ];
     let mut failures = Vec::new();
-    for (kind, precision, recall) in bars {
-        let c = &corpus.counts[kind];
-        if c.precision() < precision || c.recall() < recall {
-            failures.push(format!(
-                "{kind}: precision {:.3} (bar {precision}), recall {:.3} (bar {recall})",
-                c.precision(),
-                c.recall()
-            ));
+    for (set, figures) in [("corpus", &corpus), ("corpus-2", &corpus2)] {
+        for (kind, precision, recall) in bars {
+            let c = &figures.counts[kind];
+            if c.precision() < precision || c.recall() < recall {
+                failures.push(format!(
+                    "{set}: {kind}: precision {:.3} (bar {precision}), recall {:.3} (bar {recall})",
+                    c.precision(),
+                    c.recall()
+                ));
+            }
         }
     }
-    for f in [Some(&corpus), holdout.as_ref()].into_iter().flatten() {
+    for f in [Some(&corpus), Some(&corpus2), holdout.as_ref()].into_iter().flatten() {
         if !f.never_proposed.is_empty() {
             failures.push(format!("job alerts or newsletters proposed: {:?}", f.never_proposed));
         }
