@@ -46,24 +46,29 @@ struct Settings {
     job_board_sender: f64,
     list_header: f64,
     automatic_header: f64,
+    newsletter_sender: f64,
 }
 
 /// The recognition rules: phrases, never-categories and sender lists, with an index for matching.
 #[derive(Debug, Clone)]
 pub struct Rules {
     settings: Settings,
-    /// Folded phrase, what it counts for, its strength (0 strong, 1 medium, 2 weak).
+    /// Folded phrase, what it counts for, its strength (0 strong, 1 medium, 2 weak, 3 [`NEGATED`]).
     phrases: Vec<(String, Target, usize)>,
     never: Vec<String>,
     ats: Vec<String>,
     boards: Vec<String>,
     automated: Vec<String>,
+    newsletters: Vec<String>,
     teams: Vec<String>,
     /// Phrase indexes by their first three bytes.
     index: HashMap<[u8; 3], Vec<usize>>,
 }
 
 const BUILTIN: &str = include_str!("rules.toml");
+
+/// The strength of a phrase that counts (as strong) only after a negation: "not ... continue with your".
+const NEGATED: usize = 3;
 
 impl Rules {
     fn empty() -> Rules {
@@ -78,12 +83,14 @@ impl Rules {
                 job_board_sender: 1.0,
                 list_header: 0.5,
                 automatic_header: 0.5,
+                newsletter_sender: 1.5,
             },
             phrases: Vec::new(),
             never: load::BUILTIN_NEVER.iter().map(|s| (*s).to_owned()).collect(),
             ats: Vec::new(),
             boards: Vec::new(),
             automated: Vec::new(),
+            newsletters: Vec::new(),
             teams: Vec::new(),
             index: HashMap::new(),
         }
@@ -165,10 +172,13 @@ impl Rules {
         if board && let Some(i) = never("job_alert") {
             scores.never[i] += s.job_board_sender;
         }
-        if m.list
-            && let Some(i) = never("newsletter")
-        {
-            scores.never[i] += s.list_header;
+        if let Some(i) = never("newsletter") {
+            if m.list {
+                scores.never[i] += s.list_header;
+            }
+            if self.newsletters.iter().any(|n| local.contains(n.as_str())) {
+                scores.never[i] += s.newsletter_sender;
+            }
         }
         if m.automatic
             && let Some(i) = never("automatic_reply")
@@ -256,7 +266,7 @@ impl Rules {
                     Target::Kind(kind) => kind.as_str().to_owned(),
                     Target::Never(c) => format!("never.{}", self.never[*c]),
                 };
-                let strength = ["strong", "medium", "weak"][*strength];
+                let strength = ["strong", "medium", "weak", "negated"][*strength];
                 format!(
                     "{target} {strength} {phrase:?}{}",
                     if subject { " (subject)" } else { "" }
@@ -282,7 +292,12 @@ impl Rules {
                 }
                 // "we will not be extending an offer", "Sie nicht zu einem Vorstellungsgespräch einzuladen"
                 let positive = matches!(target, Target::Kind(Kind::Applied | Kind::Interview | Kind::Offer));
-                if positive && negated(&folded[..start]) {
+                let needs_negation = *strength == NEGATED;
+                if positive && !needs_negation && negated(&folded[..start]) {
+                    continue;
+                }
+                // "we have decided not to continue with your candidacy", but not "if you are not selected"
+                if needs_negation && (!negated(&folded[..start]) || hedged(&folded[..start]) || folded.ends_with('?')) {
                     continue;
                 }
                 // a phrase in quotation marks is quoted, not said (a newsletter about rejection mail)
@@ -296,7 +311,7 @@ impl Rules {
                 scores.seen.push(i);
                 scores.found.push((i, subject));
                 let factor = if subject { self.settings.subject_factor } else { 1.0 };
-                let weight = self.settings.weights[*strength] * factor;
+                let weight = self.settings.weights[*strength % NEGATED] * factor;
                 match target {
                     Target::Never(c) => scores.never[*c] += weight,
                     Target::Kind(kind) => {
@@ -315,14 +330,25 @@ impl Rules {
     }
 }
 
-/// Whether one of the three words before a phrase negates it.
+/// Whether one of the four words before a phrase negates it ("not", "won't", "unable to", "nicht", ...).
 fn negated(before: &str) -> bool {
-    before.split_whitespace().rev().take(3).any(|w| {
+    before.split_whitespace().rev().take(4).any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
         matches!(
             w,
-            "not" | "no" | "never" | "nicht" | "kein" | "keine" | "keinen" | "keinem" | "ohne"
+            "not" | "no" | "never" | "unable" | "cannot" | "nicht" | "kein" | "keine" | "keinen" | "keinem" | "ohne"
         ) || w.ends_with("n't")
+    })
+}
+
+/// Whether the words before a phrase make it a condition or an open question ("if you are not selected",
+/// "whether or not we move forward", "falls wir Sie nicht berücksichtigen").
+fn hedged(before: &str) -> bool {
+    before.split_whitespace().any(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphanumeric()),
+            "if" | "unless" | "whether" | "once" | "should" | "falls" | "wenn" | "sofern" | "ob" | "sollten"
+        )
     })
 }
 

@@ -12,7 +12,7 @@ use crate::mail::fold::{Umlauts, fold};
 /// The categories of mail that never become a proposal and that the code itself adds weight to.
 pub(super) const BUILTIN_NEVER: [&str; 3] = ["job_alert", "newsletter", "automatic_reply"];
 
-const SENDER_KEYS: [&str; 4] = ["ats", "job_boards", "automated", "teams"];
+const SENDER_KEYS: [&str; 5] = ["ats", "job_boards", "automated", "newsletters", "teams"];
 
 /// Adds the rules of one file's text to `rules`; `name` names the file in errors.
 pub(super) fn add(rules: &mut Rules, text: &str, name: &str) -> Result<()> {
@@ -81,7 +81,8 @@ fn phrases(rules: &mut Rules, target: Target, table: &Table, at: &str, name: &st
             "strong" => 0,
             "medium" => 1,
             "weak" => 2,
-            _ => bail!("{name}: `{at}` is not a rules key (use strong, medium or weak)"),
+            "negated" => super::NEGATED,
+            _ => bail!("{name}: `{at}` is not a rules key (use strong, medium, weak or negated)"),
         };
         for phrase in strings(value, &at, name)? {
             let folded = fold(phrase, Umlauts::Spelled);
@@ -116,6 +117,7 @@ fn senders(rules: &mut Rules, table: &Table, name: &str) -> Result<()> {
                 "ats" => rules.ats.push(item),
                 "job_boards" => rules.boards.push(item),
                 "automated" => rules.automated.push(item),
+                "newsletters" => rules.newsletters.push(item),
                 _ => rules.teams.push(fold(&item, Umlauts::Spelled)),
             }
         }
@@ -137,6 +139,7 @@ fn settings(settings: &mut Settings, table: &Table, name: &str) -> Result<()> {
         ("job_board_sender", &mut settings.job_board_sender),
         ("list_header", &mut settings.list_header),
         ("automatic_header", &mut settings.automatic_header),
+        ("newsletter_sender", &mut settings.newsletter_sender),
     ]);
     for (key, value) in table {
         let at = format!("settings.{key}");

@@ -1,6 +1,8 @@
 use super::*;
 use proptest::prelude::*;
 
+mod general;
+
 const ME: &str = "sam@example.org";
 
 fn mail(name: &str, from: &str, subject: &str, text: &str) -> Parsed {
@@ -391,6 +393,17 @@ fn a_user_file_adds_phrases_domains_and_categories() {
         "Thank you for applying. We received your application.",
     );
     assert_eq!(rules.recognise(&fair, &[]), None);
+
+    // a negated phrase counts only after a negation, and not in a condition
+    let rules = user_rules("[rejection]\nnegated = [\"hand your file on\"]\n").unwrap();
+    let said = |text: &str| {
+        rules
+            .recognise(&mail("Acme", "jobs@acme.example", "News", text), &[])
+            .map(|v| v.kind)
+    };
+    assert_eq!(said("We will not hand your file on."), Some(Kind::Rejection));
+    assert_eq!(said("We will hand your file on."), None);
+    assert_eq!(said("If we do not hand your file on, we will write."), None);
 }
 
 #[test]
@@ -398,7 +411,7 @@ fn a_bad_user_file_names_the_file_the_key_and_the_fix() {
     let cases = [
         (
             "[rejection]\nstrng = [\"x y z\"]\n",
-            "`rejection.strng` is not a rules key (use strong, medium or weak)",
+            "`rejection.strng` is not a rules key (use strong, medium, weak or negated)",
         ),
         (
             "[rejections]\nstrong = []\n",
