@@ -58,7 +58,13 @@ pub fn parse(raw: &[u8]) -> Option<Parsed> {
         || header("X-Autorespond").is_some()
         || header("Precedence").is_some_and(|v| v.contains("auto_reply"));
     let list = header("List-Id").is_some() || header("List-Unsubscribe").is_some();
-    let body = message.body_text(0).map(|t| t.into_owned()).unwrap_or_default();
+    // An HTML-only body is turned into text here rather than by mail-parser's `body_text`, which runs the
+    // cells of a table and the blocks of a layout together ("statusNot selected").
+    let html_only = message.text_part(0).is_some_and(|part| part.is_text_html());
+    let body = match message.body_html(0) {
+        Some(html) if html_only => html_text(&html),
+        _ => message.body_text(0).map(|t| t.into_owned()).unwrap_or_default(),
+    };
     let invitation = message.parts.iter().find_map(|part| {
         let ctype = part.content_type()?;
         let is_request = ctype.ctype().eq_ignore_ascii_case("text")
@@ -88,6 +94,56 @@ pub fn parse(raw: &[u8]) -> Option<Parsed> {
         text: own_text(&body),
         invitation,
     })
+}
+
+/// Block elements whose end is a break between texts: a table cell, a row, a list item, a heading, a division.
+const BLOCKS: &[&str] = &[
+    "td",
+    "th",
+    "tr",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "ul",
+    "ol",
+    "section",
+    "tbody",
+    "blockquote",
+    "center",
+    "header",
+    "footer",
+];
+
+/// HTML to text: a line break after every block element's start or end, then mail-parser's conversion (which
+/// knows `br` and `p`, entities, comments, styles and scripts).
+fn html_text(html: &str) -> String {
+    let mut marked = String::with_capacity(html.len() + html.len() / 16);
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        let Some(close) = rest[open..].find('>') else {
+            break;
+        };
+        let tag = &rest[open + 1..open + close];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        marked.push_str(&rest[..open + close + 1]);
+        if BLOCKS.contains(&name.as_str()) {
+            marked.push_str("<br>");
+        }
+        rest = &rest[open + close + 1..];
+    }
+    marked.push_str(rest);
+    mail_parser::decoders::html::html_to_text(&marked)
 }
 
 fn clean_id(id: &str) -> String {

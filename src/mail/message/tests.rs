@@ -117,3 +117,17 @@ fn keys_are_the_message_id_or_a_stable_hash() {
     // Pinned: the hash must not change between builds, or a rescan would propose the message again.
     assert_eq!(k, "hash:a136f665d2d524c3");
 }
+
+#[test]
+fn table_cells_and_blocks_do_not_run_together() {
+    let m = parsed(
+        "From: a@b.example\nSubject: x\nContent-Type: text/html; charset=utf-8\n\n\
+         <table><tr><td>Status</td><td>Not selected</td></tr></table><div>Bluefjord</div><div>Dear Sam,</div>\n",
+    );
+    assert!(
+        m.text.contains("Status\n") && !m.text.contains("StatusNot"),
+        "{:?}",
+        m.text
+    );
+    assert!(!m.text.contains("BluefjordDear"), "{:?}", m.text);
+}
