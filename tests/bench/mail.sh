@@ -15,7 +15,7 @@ python3 tests/bench/make_mbox.py "$N" >"$WORK/big.mbox"
 export TRACKER_DB=$WORK/mail.db TRACKER_CONFIG=$WORK/config.toml TRACKER_NOW=2026-11-27 TZ=UTC
 "$BIN" import - <<<'[]' >/dev/null
 echo "$N messages, $(du -m "$WORK/big.mbox" | cut -f1) MB, $(nproc) cores, $(uname -sr)"
-fresh="rm -f $WORK/mail.db $WORK/mail.db-wal $WORK/mail.db-shm; $BIN import - <<<'[]' >/dev/null"
+fresh="rm -f $WORK/mail.db $WORK/mail.db-wal $WORK/mail.db-shm; echo '[]' | $BIN import - >/dev/null"
 hyperfine --runs 5 --prepare "$fresh" "$BIN mail scan --mbox $WORK/big.mbox --quiet"
 "$BIN" mail scan --mbox "$WORK/big.mbox" --quiet
 hyperfine -N --warmup 2 --runs 20 "$BIN mail scan --mbox $WORK/big.mbox --quiet"
