@@ -18,8 +18,8 @@ pub struct Extracted {
     pub url: Option<String>,
 }
 
-/// Mail providers whose domain says nothing about the sender's company.
-const FREEMAIL: [&str; 16] = [
+/// Mail providers anyone can have an address at: their domain says nothing about the sender's company.
+const FREEMAIL: [&str; 18] = [
     "gmail.com",
     "googlemail.com",
     "outlook.com",
@@ -36,7 +36,14 @@ const FREEMAIL: [&str; 16] = [
     "proton.me",
     "protonmail.com",
     "aol.com",
+    "mail.com",
+    "fastmail.com",
 ];
+
+/// Whether `domain` is a mail provider anyone can have an address at.
+pub fn is_public_domain(domain: &str) -> bool {
+    FREEMAIL.contains(&domain)
+}
 
 /// Subdomain labels that are no company: mail hosts, ATS regions.
 const GENERIC_LABELS: [&str; 22] = [

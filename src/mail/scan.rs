@@ -25,31 +25,11 @@ pub struct Options<'a> {
     pub today: NaiveDate,
 }
 
-/// Mail services anyone can have an address at: a contact's domain there says nothing about the company.
-const PUBLIC_DOMAINS: &[&str] = &[
-    "gmail.com",
-    "googlemail.com",
-    "outlook.com",
-    "hotmail.com",
-    "live.com",
-    "yahoo.com",
-    "icloud.com",
-    "me.com",
-    "aol.com",
-    "gmx.de",
-    "gmx.net",
-    "web.de",
-    "proton.me",
-    "protonmail.com",
-    "mail.com",
-    "fastmail.com",
-];
-
 /// A message from someone the user followed up with, that is not automatic, a list or the user's own.
 fn answer(m: &Parsed, options: &Options<'_>) -> Option<Verdict> {
     let address = m.from_address.as_deref()?;
     let domain = address.rsplit_once('@').map(|(_, d)| format!("@{d}"))?;
-    let public = PUBLIC_DOMAINS.contains(&&domain[1..]);
+    let public = super::extract::is_public_domain(&domain[1..]);
     let from_contact = options.answering.contains(address) || (!public && options.answering.contains(&domain));
     let person = !m.automatic && !m.list && !options.me.iter().any(|a| a == address);
     (from_contact && person && !options.rules.is_ats_domain(&domain[1..])).then(|| Verdict {
