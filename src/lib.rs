@@ -12,6 +12,7 @@ pub mod model;
 pub mod notify;
 pub mod output;
 mod private;
+pub mod stats;
 pub mod store;
 pub mod template;
 pub mod text;

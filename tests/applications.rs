@@ -250,9 +250,10 @@ fn edit_changes_details_but_not_history() {
         env.fails(1, &["edit", "1", "--position", "  "]),
         "tracker: position must not be empty"
     );
+    // The clearable fields are the option's possible values (shell completion offers them).
     assert!(
-        env.fails(1, &["edit", "1", "--clear", "company"])
-            .starts_with("tracker: cannot clear \"company\"")
+        env.fails(2, &["edit", "1", "--clear", "company"])
+            .starts_with("tracker: invalid value 'company' for '--clear <FIELD>'")
     );
     assert_eq!(env.dump(), before);
 }

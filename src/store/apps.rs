@@ -9,11 +9,11 @@ use crate::clock::format_instant;
 use crate::dates::format_day;
 use crate::model::{Application, Fields, State, Status};
 
-const COLUMNS: &str = "id, company, position, url, location, source, salary, notes, tags, contact_name, \
+pub(super) const COLUMNS: &str = "id, company, position, url, location, source, salary, notes, tags, contact_name, \
      contact_email, contact_salutation, created_at, status, status_on, last_event_on";
 
 /// Maps a row selected with `COLUMNS`; events are loaded separately.
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Application> {
+pub(super) fn from_row(row: &Row<'_>) -> rusqlite::Result<Application> {
     let tags: String = row.get("tags")?;
     let tags: Vec<String> = serde_json::from_str(&tags)
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(8, rusqlite::types::Type::Text, e.into()))?;
@@ -305,4 +305,51 @@ pub fn followed_up_contacts(conn: &Connection) -> Result<Vec<String>> {
     )?;
     let rows = stmt.query([])?;
     codec::collect(rows, |row| row.get::<_, String>(0)).context("cannot read the contacts")
+}
+
+/// `status IN (...)` for the statuses that mean an application was sent (`Status::is_sent`), built from the
+/// enum so the rule is written once.
+pub(super) fn sent_statuses_sql() -> String {
+    quoted(Status::ALL.into_iter().filter(|s| s.is_sent()))
+}
+
+/// A SQL list of status names: `'applied', 'interviewing'`.
+pub(super) fn quoted(statuses: impl Iterator<Item = Status>) -> String {
+    statuses.map(|s| format!("'{}'", s.as_str())).collect::<Vec<_>>().join(", ")
+}
+
+/// The applied day recomputed from the history: the day of the first status event that means it was sent.
+fn applied_on_sql(which: &str) -> String {
+    format!(
+        "UPDATE applications SET applied_on = (
+             SELECT e.on_date FROM events e
+             WHERE e.app_id = applications.id AND e.kind = 'status' AND e.status IN ({})
+             ORDER BY e.id LIMIT 1)
+         {which}",
+        sent_statuses_sql()
+    )
+}
+
+/// Recomputes one application's cached applied day (after a status event is added or undone).
+pub fn refresh_applied_on(tx: &Connection, id: i64) -> Result<()> {
+    tx.prepare_cached(&applied_on_sql("WHERE id = ?1"))?
+        .execute([id])
+        .context("cannot update the application's applied day")
+        .and_then(|n| super::changed_one(n, &format!("updating the applied day of application {id}")))
+}
+
+/// Recomputes every application's applied day (once, from migration 4).
+pub fn refresh_applied_on_all(tx: &Connection) -> Result<()> {
+    tx.execute(&applied_on_sql(""), [])
+        .context("cannot fill in the applied days")?;
+    Ok(())
+}
+
+/// The cached applied day of an application.
+pub fn applied_on(conn: &Connection, id: i64) -> Result<Option<chrono::NaiveDate>> {
+    let text: Option<String> = conn
+        .prepare_cached("SELECT applied_on FROM applications WHERE id = ?1")?
+        .query_row([id], |row| row.get(0))
+        .context("cannot read the applied day")?;
+    Ok(text.and_then(|t| chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok()))
 }

@@ -28,6 +28,11 @@ pub(super) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/3-mail.sql"),
         then: None,
     },
+    // The applied day, the tag table and the search index of `list`; the index `stats` reads.
+    Migration {
+        sql: include_str!("migrations/4-list-search.sql"),
+        then: Some(super::apps::refresh_applied_on_all),
+    },
 ];
 
 /// The schema version this binary writes.
@@ -80,7 +85,13 @@ mod tests {
         assert_eq!(
             tables,
             [
+                "application_tags",
                 "applications",
+                "applications_search",
+                "applications_search_config",
+                "applications_search_data",
+                "applications_search_docsize",
+                "applications_search_idx",
                 "daily_notices",
                 "drafts",
                 "events",

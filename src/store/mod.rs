@@ -5,11 +5,14 @@ mod codec;
 pub mod drafts;
 pub mod due;
 pub mod events;
+pub mod feedback;
 pub mod health;
 mod identity;
+pub mod listing;
 mod migrate;
 mod open;
 pub mod proposals;
+pub mod stats;
 
 use std::path::Path;
 
@@ -87,6 +90,7 @@ pub fn create(
     for event in events {
         events::insert(tx, id, event)?;
     }
+    apps::refresh_applied_on(tx, id)?;
     Ok(id)
 }
 
@@ -107,7 +111,25 @@ pub fn record(tx: &Connection, app: &Application, event: &Event, today: NaiveDat
     let next = State::next(Some(current), event, today)?;
     let id = events::insert(tx, app.id, event)?;
     apps::set_state(tx, app.id, next)?;
+    if event.kind == crate::model::EventKind::Status {
+        apps::refresh_applied_on(tx, app.id)?;
+    }
     Ok(id)
+}
+
+/// Removes an application's newest event (never its only one) and restores the cached state from the
+/// history that is left.
+pub fn undo(tx: &Connection, app: &Application, today: NaiveDate) -> Result<()> {
+    if app.events.len() < 2 {
+        anyhow::bail!(
+            "application {} has only the event that created it, which cannot be undone",
+            app.id
+        );
+    }
+    events::delete_newest(tx, app.id)?;
+    let state = State::replay(&app.events[..app.events.len() - 1], today)?;
+    apps::set_state(tx, app.id, state)?;
+    apps::refresh_applied_on(tx, app.id)
 }
 
 #[cfg(test)]

@@ -1,0 +1,115 @@
+//! `tracker list`'s query: filters, search, sort and limit, built into one statement whose plan a test checks.
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use rusqlite::{Connection, ToSql};
+
+use super::apps::{COLUMNS, from_row};
+use super::codec;
+use crate::dates::format_day;
+use crate::model::{Application, Status};
+
+/// The order of `list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Newest status change first.
+    #[default]
+    Changed,
+    /// Most recently applied first (never-applied ones last).
+    Applied,
+    /// By company, A to Z (ASCII case ignored).
+    Company,
+}
+
+/// What `list` asks for. Every condition must hold.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Any of these statuses (empty: any status).
+    pub statuses: Vec<Status>,
+    /// Every one of these tags (ASCII case ignored).
+    pub tags: Vec<String>,
+    /// Text found in the company, position, notes, contact or location (case and accents ignored).
+    pub search: Option<String>,
+    /// Applied on or after this day.
+    pub since: Option<NaiveDate>,
+    pub sort: Sort,
+    pub limit: Option<u64>,
+}
+
+/// An application as `list` shows it.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub app: Application,
+    pub applied_on: Option<NaiveDate>,
+}
+
+/// Searches shorter than a trigram cannot use the search index; they scan the table instead.
+const MIN_INDEXED_SEARCH: usize = 3;
+
+/// The statement and its parameters for `filter` (the plan test runs exactly this).
+pub fn query(filter: &Filter) -> (String, Vec<Box<dyn ToSql>>) {
+    let mut conditions: Vec<String> = Vec::new();
+    let mut params: Vec<Box<dyn ToSql>> = Vec::new();
+    let param = |value: Box<dyn ToSql>, params: &mut Vec<Box<dyn ToSql>>| {
+        params.push(value);
+        format!("?{}", params.len())
+    };
+    if !filter.statuses.is_empty() {
+        let names: Vec<&str> = filter.statuses.iter().map(|s| s.as_str()).collect();
+        let p = param(Box::new(serde_json::to_string(&names).expect("strings serialise")), &mut params);
+        conditions.push(format!("status IN (SELECT value FROM json_each({p}))"));
+    }
+    for tag in &filter.tags {
+        let p = param(Box::new(tag.clone()), &mut params);
+        conditions.push(format!("id IN (SELECT app_id FROM application_tags WHERE tag = {p})"));
+    }
+    if let Some(text) = &filter.search {
+        if text.chars().count() >= MIN_INDEXED_SEARCH {
+            // One phrase: the trigram tokenizer matches it anywhere in a field.
+            let phrase = format!("\"{}\"", text.replace('"', "\"\""));
+            let p = param(Box::new(phrase), &mut params);
+            conditions.push(format!(
+                "id IN (SELECT rowid FROM applications_search WHERE applications_search MATCH {p})"
+            ));
+        } else {
+            let like = format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+            let p = param(Box::new(like), &mut params);
+            let fields = ["company", "position", "notes", "contact_name", "location"];
+            let any: Vec<String> = fields.iter().map(|f| format!("{f} LIKE {p} ESCAPE '\\'")).collect();
+            conditions.push(format!("({})", any.join(" OR ")));
+        }
+    }
+    if let Some(since) = filter.since {
+        let p = param(Box::new(format_day(since)), &mut params);
+        conditions.push(format!("applied_on >= {p}"));
+    }
+    let limit = filter.limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+    let p = param(Box::new(limit), &mut params);
+    let filter_sql = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conditions.join(" AND "))
+    };
+    let order = match filter.sort {
+        Sort::Changed => "status_on DESC, id DESC",
+        Sort::Applied => "applied_on DESC, id DESC",
+        Sort::Company => "company COLLATE NOCASE, id",
+    };
+    let sql = format!("SELECT {COLUMNS}, applied_on FROM applications {filter_sql} ORDER BY {order} LIMIT {p}");
+    (sql, params)
+}
+
+/// The applications `filter` asks for, in its order.
+pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Listed>> {
+    let (sql, params) = query(filter);
+    let params: Vec<&dyn ToSql> = params.iter().map(AsRef::as_ref).collect();
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query(params.as_slice())?;
+    codec::collect(rows, |row| {
+        Ok(Listed {
+            app: from_row(row)?,
+            applied_on: codec::opt_day(row, "applied_on")?,
+        })
+    })
+    .context("cannot read the applications")
+}
