@@ -258,7 +258,7 @@ fn export_to_stdout_and_null_devices_writes_through() {
     );
     assert_eq!(
         out.stderr,
-        format!("Exported 1 applications to {}.\n", stdout.display())
+        format!("Exported 1 application to {}.\n", stdout.display())
     );
     assert!(fs::symlink_metadata(&stdout).unwrap().file_type().is_symlink());
     let out = env.run(&["export", "-o", null.to_str().unwrap()]).output();

@@ -104,21 +104,27 @@ fn asked(args: &List) -> String {
     parts.join(" ")
 }
 
-/// The table; with a `width`, company and position are cut with `…` until every line fits.
+/// The table; with a `width`, company and position are cut with `…` until every line fits, and in a
+/// terminal too narrow even for that, the Since and then the Applied column are left out.
 pub fn render(rows: &[Listed], today: NaiveDate, style: Style, width: Option<usize>) -> String {
     let cells: Vec<[String; 2]> = rows
         .iter()
         .map(|l| [inert(&l.app.fields.company).into_owned(), inert(&l.app.fields.position).into_owned()])
         .collect();
     let natural = |i: usize| cells.iter().map(|c| display_width(&c[i])).max().unwrap_or(0);
-    let mut caps = [natural(0).max(MIN_CELL[0]), natural(1).max(MIN_CELL[1])];
-    if let Some(width) = width {
+    let full = [natural(0).max(MIN_CELL[0]), natural(1).max(MIN_CELL[1])];
+    let Some(width) = width else {
+        return table(rows, &cells, full, Shown::All, today, style);
+    };
+    let mut last = (full, Shown::All);
+    for shown in [Shown::All, Shown::NoSince, Shown::Fewest] {
         // Everything but the two cells is as wide whatever they hold: measure it once.
-        let widest = table(rows, &cells, caps, today, Style { color: false })
+        let widest = table(rows, &cells, full, shown, today, Style { color: false })
             .lines()
             .map(display_width)
             .max()
             .unwrap_or(0);
+        let mut caps = full;
         let mut excess = widest.saturating_sub(width);
         while excess > 0 {
             // Cut the wider of the two, never below its header.
@@ -129,26 +135,55 @@ pub fn render(rows: &[Listed], today: NaiveDate, style: Style, width: Option<usi
             caps[i] -= 1;
             excess -= 1;
         }
+        last = (caps, shown);
+        if excess == 0 {
+            break;
+        }
     }
-    table(rows, &cells, caps, today, style)
+    table(rows, &cells, last.0, last.1, today, style)
 }
 
 /// Company and position cells keep at least the width of their headers.
 const MIN_CELL: [usize; 2] = ["Company".len(), "Position".len()];
 
-fn table(rows: &[Listed], cells: &[[String; 2]], caps: [usize; 2], today: NaiveDate, style: Style) -> String {
-    let mut table = style.table(&["ID", "Company", "Position", "Status", "Applied", "Since", "Days"]);
+/// The columns a narrow terminal leaves out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    All,
+    NoSince,
+    Fewest,
+}
+
+fn table(
+    rows: &[Listed],
+    cells: &[[String; 2]],
+    caps: [usize; 2],
+    shown: Shown,
+    today: NaiveDate,
+    style: Style,
+) -> String {
+    let header: &[&str] = match shown {
+        Shown::All => &["ID", "Company", "Position", "Status", "Applied", "Since", "Days"],
+        Shown::NoSince => &["ID", "Company", "Position", "Status", "Applied", "Days"],
+        Shown::Fewest => &["ID", "Company", "Position", "Status", "Days"],
+    };
+    let mut table = style.table(header);
     table.set_content_arrangement(ContentArrangement::Disabled);
     for (l, [company, position]) in rows.iter().zip(cells) {
-        table.add_row(vec![
+        let mut row = vec![
             style.number(l.app.id),
             comfy_table::Cell::new(shorten(company, caps[0])),
             comfy_table::Cell::new(shorten(position, caps[1])),
             style.status(l.app.status),
-            style.text(&l.applied_on.map_or_else(|| "–".to_owned(), format_day)),
-            style.text(&format_day(l.app.status_on)),
-            style.number(days_between(l.app.status_on, today)),
-        ]);
+        ];
+        if shown != Shown::Fewest {
+            row.push(style.text(&l.applied_on.map_or_else(|| "–".to_owned(), format_day)));
+        }
+        if shown == Shown::All {
+            row.push(style.text(&format_day(l.app.status_on)));
+        }
+        row.push(style.number(days_between(l.app.status_on, today)));
+        table.add_row(row);
     }
     trim_lines(&table.to_string())
 }
