@@ -318,38 +318,47 @@ pub(super) fn quoted(statuses: impl Iterator<Item = Status>) -> String {
     statuses.map(|s| format!("'{}'", s.as_str())).collect::<Vec<_>>().join(", ")
 }
 
-/// The applied day recomputed from the history: the day of the first status event that means it was sent.
-fn applied_on_sql(which: &str) -> String {
+/// The history cache recomputed from the events (see migration 4 for what each column means).
+fn history_cache_sql(which: &str) -> String {
+    let stages: String = Status::ALL
+        .into_iter()
+        .filter_map(|s| s.stage().map(|rank| format!(" WHEN '{}' THEN {rank}", s.as_str())))
+        .collect();
+    let staged = quoted(Status::ALL.into_iter().filter(|s| s.stage().is_some()));
+    let answers = quoted(Status::ALL.into_iter().filter(|s| s.is_answer()));
+    let last_status = "(SELECT max(s.id) FROM events s WHERE s.app_id = applications.id AND s.kind = 'status')";
+    let last_followup = format!(
+        "(SELECT max(f.id) FROM events f WHERE f.app_id = applications.id AND f.kind = 'followup' AND f.id > {last_status})"
+    );
     format!(
-        "UPDATE applications SET applied_on = (
-             SELECT e.on_date FROM events e
-             WHERE e.app_id = applications.id AND e.kind = 'status' AND e.status IN ({})
-             ORDER BY e.id LIMIT 1)
+        "UPDATE applications SET
+             applied_on = (SELECT e.on_date FROM events e WHERE e.app_id = applications.id AND e.kind = 'status'
+                           AND e.status IN ({sent}) ORDER BY e.id LIMIT 1),
+             answered_on = (SELECT e.on_date FROM events e WHERE e.app_id = applications.id AND e.kind = 'status'
+                            AND e.status IN ({answers}) ORDER BY e.id LIMIT 1),
+             furthest = (SELECT e.status FROM events e WHERE e.app_id = applications.id AND e.kind = 'status'
+                         AND e.status IN ({staged}) ORDER BY CASE e.status{stages} END DESC LIMIT 1),
+             followed_up_on = (SELECT f.on_date FROM events f WHERE f.id = {last_followup}),
+             replied = EXISTS (SELECT 1 FROM events r WHERE r.app_id = applications.id AND r.kind = 'reply'
+                               AND r.id > {last_followup}),
+             dismissed = EXISTS (SELECT 1 FROM events d WHERE d.app_id = applications.id AND d.kind = 'dismiss'
+                                 AND d.id > {last_status})
          {which}",
-        sent_statuses_sql()
+        sent = sent_statuses_sql(),
     )
 }
 
-/// Recomputes one application's cached applied day (after a status event is added or undone).
-pub fn refresh_applied_on(tx: &Connection, id: i64) -> Result<()> {
-    tx.prepare_cached(&applied_on_sql("WHERE id = ?1"))?
+/// Recomputes one application's history cache (after an event is added or undone).
+pub fn refresh_history_cache(tx: &Connection, id: i64) -> Result<()> {
+    tx.prepare_cached(&history_cache_sql("WHERE id = ?1"))?
         .execute([id])
-        .context("cannot update the application's applied day")
-        .and_then(|n| super::changed_one(n, &format!("updating the applied day of application {id}")))
+        .context("cannot update the application's summary")
+        .and_then(|n| super::changed_one(n, &format!("updating the summary of application {id}")))
 }
 
-/// Recomputes every application's applied day (once, from migration 4).
-pub fn refresh_applied_on_all(tx: &Connection) -> Result<()> {
-    tx.execute(&applied_on_sql(""), [])
-        .context("cannot fill in the applied days")?;
+/// Recomputes every application's history cache (once, from migration 4).
+pub fn refresh_history_cache_all(tx: &Connection) -> Result<()> {
+    tx.execute(&history_cache_sql(""), [])
+        .context("cannot fill in the applications' summaries")?;
     Ok(())
-}
-
-/// The cached applied day of an application.
-pub fn applied_on(conn: &Connection, id: i64) -> Result<Option<chrono::NaiveDate>> {
-    let text: Option<String> = conn
-        .prepare_cached("SELECT applied_on FROM applications WHERE id = ?1")?
-        .query_row([id], |row| row.get(0))
-        .context("cannot read the applied day")?;
-    Ok(text.and_then(|t| chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok()))
 }

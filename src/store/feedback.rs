@@ -16,25 +16,18 @@ pub struct Answer {
     pub status: Status,
     pub on: NaiveDate,
     pub text: Option<String>,
-    /// The stage ranks of the application's status events, to find the furthest stage.
-    pub furthest: Option<u8>,
+    /// The furthest stage the application reached.
+    pub furthest: Option<Status>,
 }
 
 /// Every reply event, newest first.
 pub fn answers(conn: &Connection) -> Result<Vec<Answer>> {
-    let ranks: String = Status::ALL
-        .into_iter()
-        .map(|s| format!(" WHEN '{}' THEN {}", s.as_str(), s.stage().map_or("NULL".to_owned(), |r| r.to_string())))
-        .collect();
-    let sql = format!(
-        "SELECT r.app_id, a.company, a.position, a.status, r.on_date, r.note,
-                (SELECT max(CASE s.status{ranks} END) FROM events s
-                 WHERE s.app_id = r.app_id AND s.kind = 'status') AS furthest
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.app_id, a.company, a.position, a.status, r.on_date, r.note, a.furthest
          FROM events r JOIN applications a ON a.id = r.app_id
          WHERE r.kind = 'reply'
-         ORDER BY r.on_date DESC, r.id DESC"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
+         ORDER BY r.on_date DESC, r.id DESC",
+    )?;
     let rows = stmt.query([])?;
     codec::collect(rows, |row| {
         Ok(Answer {

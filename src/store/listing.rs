@@ -113,3 +113,80 @@ pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Listed>> {
     })
     .context("cannot read the applications")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    /// The plan SQLite picks for the statement `list` runs, with its parameters bound.
+    fn plan(conn: &Connection, sql: &str, params: &[Box<dyn ToSql>]) -> String {
+        let params: Vec<&dyn ToSql> = params.iter().map(AsRef::as_ref).collect();
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let rows = stmt
+            .query_map(params.as_slice(), |row| row.get::<_, String>("detail"))
+            .unwrap();
+        rows.map(Result::unwrap).collect::<Vec<_>>().join("\n")
+    }
+
+    #[test]
+    fn the_real_queries_use_the_indexes() {
+        let store = Store::open_in_memory().unwrap();
+        let conn = store.conn();
+        let base = Filter {
+            limit: Some(50),
+            ..Filter::default()
+        };
+        let cases = [
+            (base.clone(), "SCAN applications USING INDEX applications_by_status_on"),
+            (
+                Filter {
+                    search: Some("acme".into()),
+                    ..base.clone()
+                },
+                "SCAN applications_search VIRTUAL TABLE INDEX",
+            ),
+            (
+                Filter {
+                    tags: vec!["remote".into()],
+                    ..base.clone()
+                },
+                "application_tags USING PRIMARY KEY (tag=?)",
+            ),
+            (
+                Filter {
+                    tags: vec!["remote".into(), "go".into()],
+                    search: Some("acme".into()),
+                    statuses: vec![Status::Applied],
+                    ..base.clone()
+                },
+                "SCAN applications_search VIRTUAL TABLE INDEX",
+            ),
+            (
+                Filter {
+                    sort: Sort::Applied,
+                    since: Some(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()),
+                    ..base.clone()
+                },
+                "applications USING INDEX applications_by_applied_on",
+            ),
+        ];
+        for (filter, expected) in cases {
+            let (sql, params) = query(&filter);
+            let plan = plan(conn, &sql, &params);
+            assert!(plan.contains(expected), "{filter:?}\n{plan}");
+            assert!(!plan.lines().any(|l| l.trim() == "SCAN applications"), "{filter:?}\n{plan}");
+        }
+    }
+
+    #[test]
+    fn the_stats_query_reads_only_the_applications() {
+        let store = Store::open_in_memory().unwrap();
+        let conn = store.conn();
+        let bounds: [Box<dyn ToSql>; 2] = [Box::new("2026-01-01"), Box::new("2026-03-31")];
+        let all = plan(conn, &crate::store::stats::sql(false), &bounds);
+        assert_eq!(all, "SCAN applications", "one pass over the table, no events");
+        let ranged = plan(conn, &crate::store::stats::sql(true), &bounds);
+        assert!(ranged.contains("SEARCH applications USING INDEX applications_by_applied_on"), "{ranged}");
+    }
+}

@@ -20,7 +20,7 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use crate::model::{Application, Event, Fields, State};
+use crate::model::{Application, Event, EventKind, Fields, State};
 
 pub use identity::APPLICATION_ID;
 pub use migrate::LATEST_VERSION;
@@ -90,7 +90,7 @@ pub fn create(
     for event in events {
         events::insert(tx, id, event)?;
     }
-    apps::refresh_applied_on(tx, id)?;
+    apps::refresh_history_cache(tx, id)?;
     Ok(id)
 }
 
@@ -111,8 +111,8 @@ pub fn record(tx: &Connection, app: &Application, event: &Event, today: NaiveDat
     let next = State::next(Some(current), event, today)?;
     let id = events::insert(tx, app.id, event)?;
     apps::set_state(tx, app.id, next)?;
-    if event.kind == crate::model::EventKind::Status {
-        apps::refresh_applied_on(tx, app.id)?;
+    if !matches!(event.kind, EventKind::Note | EventKind::Snooze) {
+        apps::refresh_history_cache(tx, app.id)?;
     }
     Ok(id)
 }
@@ -129,7 +129,7 @@ pub fn undo(tx: &Connection, app: &Application, today: NaiveDate) -> Result<()> 
     events::delete_newest(tx, app.id)?;
     let state = State::replay(&app.events[..app.events.len() - 1], today)?;
     apps::set_state(tx, app.id, state)?;
-    apps::refresh_applied_on(tx, app.id)
+    apps::refresh_history_cache(tx, app.id)
 }
 
 #[cfg(test)]

@@ -4,7 +4,6 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use rusqlite::{Connection, named_params};
 
-use super::apps::quoted;
 use super::codec;
 use crate::dates::format_day;
 use crate::model::Status;
@@ -30,52 +29,29 @@ pub struct Facts {
     pub dismissed: bool,
 }
 
-/// The statement: the history of every application folded into one row by the covering index
-/// `events_for_stats`, joined to the applications sent between `:since` and `:until`.
-pub fn sql() -> String {
-    let stage = |s: Status| s.stage().map_or("NULL".to_owned(), |rank| rank.to_string());
-    let ranks: String = Status::ALL
-        .into_iter()
-        .map(|s| format!(" WHEN '{}' THEN {}", s.as_str(), stage(s)))
-        .collect();
-    let answers = quoted(Status::ALL.into_iter().filter(|s| s.is_answer()));
+/// The statement: the applications sent between `:since` and `:until`, with the history cache the store keeps
+/// on each (one pass over the table, no events read). Without a range the table is read in order rather
+/// than through the applied-day index, which would cost a lookup per row.
+pub fn sql(ranged: bool) -> String {
+    let applied = if ranged { "applied_on" } else { "+applied_on" };
     format!(
-        "SELECT a.id, a.source, a.tags, a.applied_on, a.status, a.status_on, h.furthest, h.answered_on,
-                h.last_status, h.last_followup, h.followup_on, h.last_reply, h.last_dismiss
-         FROM applications a
-         JOIN (SELECT app_id,
-                      max(CASE status{ranks} END) FILTER (WHERE kind = 'status') AS furthest,
-                      min(on_date) FILTER (WHERE kind = 'status' AND status IN ({answers})) AS answered_on,
-                      max(id) FILTER (WHERE kind = 'status') AS last_status,
-                      max(id) FILTER (WHERE kind = 'followup') AS last_followup,
-                      max(on_date) FILTER (WHERE kind = 'followup') AS followup_on,
-                      max(id) FILTER (WHERE kind = 'reply') AS last_reply,
-                      max(id) FILTER (WHERE kind = 'dismiss') AS last_dismiss
-               FROM events GROUP BY app_id) h ON h.app_id = a.id
-         WHERE a.applied_on IS NOT NULL AND a.applied_on >= :since AND a.applied_on <= :until
-         ORDER BY a.id"
+        "SELECT id, source, tags, applied_on, status, status_on, furthest, answered_on, followed_up_on, replied,
+                dismissed
+         FROM applications
+         WHERE {applied} IS NOT NULL AND {applied} >= :since AND {applied} <= :until"
     )
 }
 
 /// The facts of every application sent between `since` and `until` (inclusive).
 pub fn facts(conn: &Connection, since: Option<NaiveDate>, until: Option<NaiveDate>) -> Result<Vec<Facts>> {
+    let ranged = since.is_some() || until.is_some();
     let since = since.map_or_else(|| "0000-01-01".to_owned(), format_day);
     let until = until.map_or_else(|| "9999-12-31".to_owned(), format_day);
-    let mut stmt = conn.prepare_cached(&sql())?;
+    let mut stmt = conn.prepare_cached(&sql(ranged))?;
     let rows = stmt.query(named_params! {":since": since, ":until": until})?;
     codec::collect(rows, |row| {
         let tags: String = row.get("tags")?;
-        let last_status: i64 = row.get("last_status")?;
-        let after_status = |name: &str| -> rusqlite::Result<Option<i64>> {
-            Ok(row.get::<_, Option<i64>>(name)?.filter(|id| *id > last_status))
-        };
-        let followup = after_status("last_followup")?;
-        let furthest: Option<u8> = row.get("furthest")?;
-        let furthest = Status::ALL
-            .into_iter()
-            .find(|s| s.stage().is_some() && s.stage() == furthest)
-            .filter(|s| s.is_sent())
-            .unwrap_or(Status::Applied);
+        let furthest: Option<Status> = row.get("furthest")?;
         Ok(Facts {
             id: row.get("id")?,
             source: row.get("source")?,
@@ -83,15 +59,61 @@ pub fn facts(conn: &Connection, since: Option<NaiveDate>, until: Option<NaiveDat
             applied_on: codec::day(row, "applied_on")?,
             status: row.get("status")?,
             status_on: codec::day(row, "status_on")?,
-            furthest,
+            furthest: furthest.filter(|s| s.is_sent()).unwrap_or(Status::Applied),
             answered_on: codec::opt_day(row, "answered_on")?,
-            followed_up_on: match followup {
-                Some(_) => codec::opt_day(row, "followup_on")?,
-                None => None,
-            },
-            replied: followup.is_some_and(|f| row.get::<_, Option<i64>>("last_reply").ok().flatten() > Some(f)),
-            dismissed: after_status("last_dismiss")?.is_some(),
+            followed_up_on: codec::opt_day(row, "followed_up_on")?,
+            replied: row.get("replied")?,
+            dismissed: row.get("dismissed")?,
         })
     })
     .context("cannot read the applications' histories")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::furthest_stage;
+    use crate::store::test_support::add;
+    use crate::store::{Store, load};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// The cache the SQL keeps agrees with the rules in Rust (`Status::is_sent`, `is_answer`, `stage`)
+        /// on random histories.
+        #[test]
+        fn the_cache_agrees_with_the_model(history in prop::collection::vec((0..8usize, 0..3u64), 1..6)) {
+            let mut store = Store::open_in_memory().unwrap();
+            let mut on = crate::store::test_support::day("2026-01-01");
+            let mut steps = Vec::new();
+            let mut previous = None;
+            for (status, gap) in history {
+                let status = Status::ALL[status];
+                if previous == Some(status) {
+                    continue;
+                }
+                on = on + chrono::Days::new(gap);
+                steps.push((status, crate::dates::format_day(on)));
+                previous = Some(status);
+            }
+            let steps: Vec<(Status, &str)> = steps.iter().map(|(s, d)| (*s, d.as_str())).collect();
+            let id = add(&mut store, "Acme", &steps);
+            let app = load(store.conn(), id).unwrap();
+            let first = |pred: fn(Status) -> bool| {
+                app.events.iter().find(|e| e.status.is_some_and(pred)).map(|e| e.on)
+            };
+            let facts = facts(store.conn(), None, None).unwrap();
+            match first(Status::is_sent) {
+                None => prop_assert!(facts.is_empty()),
+                Some(applied) => {
+                    prop_assert_eq!(facts.len(), 1);
+                    let f = &facts[0];
+                    prop_assert_eq!(f.applied_on, applied);
+                    prop_assert_eq!(f.answered_on, first(Status::is_answer));
+                    let furthest = furthest_stage(&app.events).filter(|s| s.is_sent()).unwrap_or(Status::Applied);
+                    prop_assert_eq!(f.furthest, furthest);
+                }
+            }
+        }
+    }
 }

@@ -1,14 +1,16 @@
 -- tracker schema, migration 4: what a long list and `tracker stats` need.
 --
--- `applied_on` caches the day an application was sent (its first status event past `saved`, other than a
--- withdrawal); the store recomputes it from the history whenever a status event is added or undone
--- (store::apps::refresh_applied_on), and the step after this file fills it for existing rows.
-ALTER TABLE applications ADD COLUMN applied_on TEXT;   -- YYYY-MM-DD, NULL while only saved
+-- A cache of what `list` and `stats` read from each history, recomputed by the store from the events whenever
+-- one is added or undone (store::apps::refresh_history_cache), and filled for existing rows by the step
+-- after this file:
+ALTER TABLE applications ADD COLUMN applied_on TEXT;      -- day of the first status past saved, other than withdrawn
+ALTER TABLE applications ADD COLUMN answered_on TEXT;     -- day of the first answer: interviewing, offer, accepted, rejected
+ALTER TABLE applications ADD COLUMN furthest TEXT;        -- the furthest stage reached (saved ... accepted)
+ALTER TABLE applications ADD COLUMN followed_up_on TEXT;  -- day of a follow-up after the newest status change
+ALTER TABLE applications ADD COLUMN replied INTEGER NOT NULL DEFAULT 0;    -- a reply after that follow-up
+ALTER TABLE applications ADD COLUMN dismissed INTEGER NOT NULL DEFAULT 0;  -- reminders dismissed since that change
 
 CREATE INDEX applications_by_applied_on ON applications (applied_on, id);
-
--- `stats` reads every status, follow-up and reply event per application from this index alone.
-CREATE INDEX events_for_stats ON events (app_id, kind, id, status, on_date);
 
 -- One row per tag of each application, kept in step with `applications.tags` by triggers, so that
 -- `list --tag T` is an index lookup instead of parsing every row's JSON. Tags compare without ASCII case.
