@@ -103,11 +103,11 @@ fn list_is_newest_change_first_with_days_since() {
     env.ok(&["reject", "1", "--on", "2026-11-25"]);
     let out = env.ok(&["list"]);
     let expected = [
-        " ID   Company   Position            Status     Since        Days ",
-        "─────────────────────────────────────────────────────────────────",
-        "  1   Acme      Engineer            rejected   2026-11-25      2 ",
-        "  2   Globex    Platform Engineer   applied    2026-11-20      7 ",
-        "  3   Initech   SRE                 applied    2026-11-10     17 ",
+        " ID   Company   Position            Status     Applied      Since        Days",
+        "──────────────────────────────────────────────────────────────────────────────",
+        "  1   Acme      Engineer            rejected   2026-11-01   2026-11-25      2",
+        "  2   Globex    Platform Engineer   applied    2026-11-20   2026-11-20      7",
+        "  3   Initech   SRE                 applied    2026-11-10   2026-11-10     17",
     ];
     assert_eq!(out, expected.join("\n") + "\n");
     let limited = env.json(&["list", "--limit", "1", "--json"]);

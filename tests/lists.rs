@@ -37,8 +37,11 @@ fn filters_search_and_sort() {
     assert_eq!(ids(&env, &["--search", "ZOE"]), [2], "notes, case ignored");
     assert_eq!(ids(&env, &["--search", "zurich"]), [3], "location");
     assert_eq!(ids(&env, &["--search", "rivera"]), [3], "contact");
-    assert_eq!(ids(&env, &["--search", "form eng"]), [2], "any part of a field");
-    assert_eq!(ids(&env, &["--search", "sr"]), [3], "short searches too");
+    assert_eq!(ids(&env, &["--search", "plat eng"]), [2], "every word begins a word");
+    assert_eq!(ids(&env, &["--search", "engineer platform"]), [2], "in any order");
+    assert_eq!(ids(&env, &["--search", "form"]), Vec::<i64>::new(), "words match by their beginning");
+    assert_eq!(ids(&env, &["--search", "s"]), [3], "short searches too");
+    assert_eq!(ids(&env, &["--search", "AND OR NOT NEAR"]), Vec::<i64>::new(), "no query syntax");
     assert_eq!(ids(&env, &["--search", "\"%_"]), Vec::<i64>::new());
     assert_eq!(ids(&env, &["--since", "2026-10-15"]), [2], "applied since (saved ones were never sent)");
     assert_eq!(ids(&env, &["--sort", "applied"]), [2, 1, 3]);

@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Row, ToSql, params};
 use super::codec;
 use crate::clock::format_instant;
 use crate::dates::format_day;
+use crate::model::history::HistoryCache;
 use crate::model::{Application, Fields, State, Status};
 
 pub(super) const COLUMNS: &str = "id, company, position, url, location, source, salary, notes, tags, contact_name, \
@@ -63,12 +64,24 @@ fn field_params<'a>(f: &'a Fields, tags: &'a String, dup_key: &'a String) -> Vec
     ]
 }
 
-pub fn insert(tx: &Connection, fields: &Fields, created_at: DateTime<Utc>, state: State) -> Result<i64> {
+/// Inserts an application with its cached state and history cache (its events are inserted after it).
+pub fn insert(
+    tx: &Connection,
+    fields: &Fields,
+    created_at: DateTime<Utc>,
+    state: State,
+    cache: &HistoryCache,
+) -> Result<i64> {
     let (tags, dup_key) = (tags_json(fields), fields.dup_key());
     let (created_at, status_on, last_event_on) = (
         format_instant(created_at),
         format_day(state.status_on),
         format_day(state.last_event_on),
+    );
+    let (applied_on, answered_on, followed_up_on) = (
+        cache.applied_on.map(format_day),
+        cache.answered_on.map(format_day),
+        cache.followed_up_on.map(format_day),
     );
     let mut params = field_params(fields, &tags, &dup_key);
     params.extend_from_slice(&[
@@ -76,12 +89,20 @@ pub fn insert(tx: &Connection, fields: &Fields, created_at: DateTime<Utc>, state
         (":status", &state.status),
         (":status_on", &status_on),
         (":last_event_on", &last_event_on),
+        (":applied_on", &applied_on),
+        (":answered_on", &answered_on),
+        (":furthest", &cache.furthest),
+        (":followed_up_on", &followed_up_on),
+        (":replied", &cache.replied),
+        (":dismissed", &cache.dismissed),
     ]);
     tx.prepare_cached(
         "INSERT INTO applications (company, position, url, location, source, salary, notes, tags, contact_name,
-             contact_email, contact_salutation, created_at, dup_key, status, status_on, last_event_on)
+             contact_email, contact_salutation, created_at, dup_key, status, status_on, last_event_on,
+             applied_on, answered_on, furthest, followed_up_on, replied, dismissed)
          VALUES (:company, :position, :url, :location, :source, :salary, :notes, :tags, :contact_name,
-             :contact_email, :contact_salutation, :created_at, :dup_key, :status, :status_on, :last_event_on)",
+             :contact_email, :contact_salutation, :created_at, :dup_key, :status, :status_on, :last_event_on,
+             :applied_on, :answered_on, :furthest, :followed_up_on, :replied, :dismissed)",
     )?
     .execute(params.as_slice())
     .context("cannot insert the application")
@@ -361,4 +382,24 @@ pub fn refresh_history_cache_all(tx: &Connection) -> Result<()> {
     tx.execute(&history_cache_sql(""), [])
         .context("cannot fill in the applications' summaries")?;
     Ok(())
+}
+
+#[cfg(test)]
+/// The history cache stored on an application.
+pub fn history_cache(conn: &Connection, id: i64) -> Result<HistoryCache> {
+    conn.prepare_cached(
+        "SELECT applied_on, answered_on, furthest, followed_up_on, replied, dismissed FROM applications
+         WHERE id = ?1",
+    )?
+    .query_row([id], |row| {
+        Ok(HistoryCache {
+            applied_on: codec::opt_day(row, "applied_on")?,
+            answered_on: codec::opt_day(row, "answered_on")?,
+            furthest: row.get("furthest")?,
+            followed_up_on: codec::opt_day(row, "followed_up_on")?,
+            replied: row.get("replied")?,
+            dismissed: row.get("dismissed")?,
+        })
+    })
+    .context("cannot read the application's summary")
 }

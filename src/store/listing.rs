@@ -43,8 +43,17 @@ pub struct Listed {
     pub applied_on: Option<NaiveDate>,
 }
 
-/// Searches shorter than a trigram cannot use the search index; they scan the table instead.
-const MIN_INDEXED_SEARCH: usize = 3;
+/// The full-text query for what the person typed: every word must begin a word of some searched field
+/// (`acme eng` finds "Acme", "Backend Engineer"). Words are split as the index splits them (letters and
+/// digits); each is quoted, so nothing typed is read as query syntax.
+fn match_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
 
 /// The statement and its parameters for `filter` (the plan test runs exactly this).
 pub fn query(filter: &Filter) -> (String, Vec<Box<dyn ToSql>>) {
@@ -64,19 +73,15 @@ pub fn query(filter: &Filter) -> (String, Vec<Box<dyn ToSql>>) {
         conditions.push(format!("id IN (SELECT app_id FROM application_tags WHERE tag = {p})"));
     }
     if let Some(text) = &filter.search {
-        if text.chars().count() >= MIN_INDEXED_SEARCH {
-            // One phrase: the trigram tokenizer matches it anywhere in a field.
-            let phrase = format!("\"{}\"", text.replace('"', "\"\""));
-            let p = param(Box::new(phrase), &mut params);
-            conditions.push(format!(
-                "id IN (SELECT rowid FROM applications_search WHERE applications_search MATCH {p})"
-            ));
-        } else {
-            let like = format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-            let p = param(Box::new(like), &mut params);
-            let fields = ["company", "position", "notes", "contact_name", "location"];
-            let any: Vec<String> = fields.iter().map(|f| format!("{f} LIKE {p} ESCAPE '\\'")).collect();
-            conditions.push(format!("({})", any.join(" OR ")));
+        match match_query(text) {
+            Some(query) => {
+                let p = param(Box::new(query), &mut params);
+                conditions.push(format!(
+                    "id IN (SELECT rowid FROM applications_search WHERE applications_search MATCH {p})"
+                ));
+            }
+            // Nothing a word could start with (only punctuation): nothing matches.
+            None => conditions.push("0".to_owned()),
         }
     }
     if let Some(since) = filter.since {

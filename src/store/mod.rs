@@ -86,11 +86,11 @@ pub fn create(
 ) -> Result<i64> {
     fields.validate()?;
     let state = State::replay(events, today)?;
-    let id = apps::insert(tx, fields, created_at, state)?;
+    let cache = crate::model::history::HistoryCache::of(events);
+    let id = apps::insert(tx, fields, created_at, state, &cache)?;
     for event in events {
         events::insert(tx, id, event)?;
     }
-    apps::refresh_history_cache(tx, id)?;
     Ok(id)
 }
 

@@ -35,12 +35,12 @@ INSERT OR IGNORE INTO application_tags (tag, app_id)
     SELECT j.value, a.id FROM applications a, json_each(a.tags) j;
 
 -- `list --search TEXT`: a full-text index of the searched fields over the applications table itself
--- (external content, so no text is stored twice). The trigram tokenizer finds any part of a word, without
--- case or accents.
+-- (external content, so no text is stored twice). Words are matched by their beginning, without case or
+-- accents (`cafe` finds "Café", `eng` finds "Engineer").
 CREATE VIRTUAL TABLE applications_search USING fts5 (
     company, position, notes, contact_name, location,
     content = 'applications', content_rowid = 'id',
-    tokenize = 'trigram remove_diacritics 1'
+    tokenize = 'unicode61 remove_diacritics 2'
 );
 
 CREATE TRIGGER applications_search_after_insert AFTER INSERT ON applications BEGIN
