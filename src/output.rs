@@ -161,44 +161,6 @@ pub fn json<T: serde::Serialize>(value: &T) -> String {
     text
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    #[test]
-    fn escapes_what_a_terminal_would_act_on() {
-        assert_eq!(inert("Acme"), "Acme");
-        assert_eq!(inert("a\u{1b}[31mred"), "a\\u{1b}[31mred");
-        assert_eq!(inert("two\nlines\r"), "two\\nlines\\r");
-        assert_eq!(inert("evil\u{202e}txt"), "evil\\u{202e}txt");
-        assert_eq!(inert("Ac\u{200b}me\u{feff}"), "Ac\\u{200b}me\\u{feff}");
-        assert_eq!(inert("a\u{2028}b\u{2029}"), "a\\u{2028}b\\u{2029}");
-        assert_eq!(inert("\u{2066}x\u{2069}\u{200e}"), "\\u{2066}x\\u{2069}\\u{200e}");
-        assert_eq!(inert_with("two\nlines", true), "two\nlines");
-        assert_eq!(inert("שלום 🎉 \"q\""), "שלום 🎉 \"q\"");
-    }
-
-    #[test]
-    fn shorten_cuts_to_display_columns() {
-        assert_eq!(shorten("Acme", 4), "Acme");
-        assert_eq!(shorten("Acme Corporation", 6), "Acme …");
-        assert_eq!(shorten("日本語の会社", 5), "日本…");
-        assert_eq!(display_width(&shorten("日本語の会社", 5)), 5);
-        assert_eq!(plural(1, "application"), "1 application");
-        assert_eq!(plural(0, "application"), "0 applications");
-        assert_eq!(trim_lines(" a  \n b \n"), " a\n b\n");
-    }
-
-    proptest! {
-        #[test]
-        fn inert_text_has_no_control_characters(text in any::<String>()) {
-            let shown = inert(&text);
-            prop_assert!(!shown.chars().any(|c| c.is_control() || is_hidden(c)));
-        }
-    }
-}
-
 /// `1 application`, `2 applications`, `0 applications`.
 pub fn plural(count: usize, noun: &str) -> String {
     if count == 1 {
@@ -213,7 +175,9 @@ pub fn terminal_width() -> Option<usize> {
     if !std::io::stdout().is_terminal() {
         return None;
     }
-    let columns = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok());
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok());
     columns
         .filter(|c| *c > 0)
         .or_else(|| Table::new().width().map(usize::from))
@@ -250,4 +214,42 @@ pub fn trim_lines(text: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn escapes_what_a_terminal_would_act_on() {
+        assert_eq!(inert("Acme"), "Acme");
+        assert_eq!(inert("a\u{1b}[31mred"), "a\\u{1b}[31mred");
+        assert_eq!(inert("two\nlines\r"), "two\\nlines\\r");
+        assert_eq!(inert("evil\u{202e}txt"), "evil\\u{202e}txt");
+        assert_eq!(inert("Ac\u{200b}me\u{feff}"), "Ac\\u{200b}me\\u{feff}");
+        assert_eq!(inert("a\u{2028}b\u{2029}"), "a\\u{2028}b\\u{2029}");
+        assert_eq!(inert("\u{2066}x\u{2069}\u{200e}"), "\\u{2066}x\\u{2069}\\u{200e}");
+        assert_eq!(inert_with("two\nlines", true), "two\nlines");
+        assert_eq!(inert("שלום 🎉 \"q\""), "שלום 🎉 \"q\"");
+    }
+
+    #[test]
+    fn shorten_cuts_to_display_columns() {
+        assert_eq!(shorten("Acme", 4), "Acme");
+        assert_eq!(shorten("Acme Corporation", 6), "Acme …");
+        assert_eq!(shorten("日本語の会社", 5), "日本…");
+        assert_eq!(display_width(&shorten("日本語の会社", 5)), 5);
+        assert_eq!(plural(1, "application"), "1 application");
+        assert_eq!(plural(0, "application"), "0 applications");
+        assert_eq!(trim_lines(" a  \n b \n"), " a\n b\n");
+    }
+
+    proptest! {
+        #[test]
+        fn inert_text_has_no_control_characters(text in any::<String>()) {
+            let shown = inert(&text);
+            prop_assert!(!shown.chars().any(|c| c.is_control() || is_hidden(c)));
+        }
+    }
 }

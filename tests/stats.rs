@@ -24,7 +24,13 @@ fn history() -> Env {
     env.ok(&["interview", &acme.to_string(), "--on", "2026-10-08"]);
     env.ok(&["reject", "1", "--on", "2026-10-15"]);
     env.ok(&["followup", "1", "--sent", "--on", "2026-10-17"]);
-    env.ok(&["reply", "1", "Strong interviews; we went with more Go experience.", "--on", "2026-10-20"]);
+    env.ok(&[
+        "reply",
+        "1",
+        "Strong interviews; we went with more Go experience.",
+        "--on",
+        "2026-10-20",
+    ]);
     add("Globex", "2026-10-05", &["--source", "linkedin"]);
     env.ok(&["reject", "2", "--on", "2026-10-12"]);
     add("Initech", "2026-10-10", &["--source", "referral", "--tag", "remote"]);
@@ -65,7 +71,10 @@ fn every_number_on_a_hand_made_history() {
     );
     // The funnel counts furthest stages, the outcomes partition the applications.
     let n = |k: &str| stats[k].as_u64().unwrap();
-    assert_eq!(n("accepted") + n("rejected") + n("ghosted") + n("withdrawn") + n("open"), n("applications"));
+    assert_eq!(
+        n("accepted") + n("rejected") + n("ghosted") + n("withdrawn") + n("open"),
+        n("applications")
+    );
 }
 
 #[test]
@@ -79,15 +88,28 @@ fn since_until_and_groups() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|g| (g["key"].as_str().unwrap().to_owned(), g["applications"].as_u64().unwrap()))
+        .map(|g| {
+            (
+                g["key"].as_str().unwrap().to_owned(),
+                g["applications"].as_u64().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         groups,
-        [("(none)".to_owned(), 5), ("linkedin".to_owned(), 2), ("referral".to_owned(), 1)]
+        [
+            ("(none)".to_owned(), 5),
+            ("linkedin".to_owned(), 2),
+            ("referral".to_owned(), 1)
+        ]
     );
     assert_eq!(by["groups"][1]["followups"]["missed"], 1, "Globex, from linkedin");
     let table = env.ok(&["stats", "--by", "tag"]);
-    let rows: Vec<&str> = table.lines().skip(2).map(|l| l.split_whitespace().next().unwrap()).collect();
+    let rows: Vec<&str> = table
+        .lines()
+        .skip(2)
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
     assert_eq!(rows, ["(none)", "remote"]);
     assert!(table.lines().all(|l| !l.ends_with(' ')), "{table}");
     let months = env.json(&["stats", "--json", "--by", "month"]);
@@ -116,7 +138,10 @@ fn the_text_summary() {
     empty.create_db();
     let run = empty.run(&["stats"]).output();
     assert_eq!((run.code, run.stdout.as_str()), (0, ""));
-    assert_eq!(run.stderr, "No applications sent. Add one with: tracker add COMPANY POSITION\n");
+    assert_eq!(
+        run.stderr,
+        "No applications sent. Add one with: tracker add COMPANY POSITION\n"
+    );
 }
 
 #[test]
@@ -136,7 +161,10 @@ fn svg_nodes_and_flows_are_proportional_and_it_renders() {
     let path = env.path("search.svg");
     let run = env.run(&["stats", "--svg", path.to_str().unwrap()]).output();
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.starts_with("Wrote the Sankey diagram of 8 applications sent to "));
+    assert!(
+        run.stderr
+            .starts_with("Wrote the Sankey diagram of 8 applications sent to ")
+    );
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(!text.contains("<script") && !text.contains("href") && !text.contains("@import"));
     let doc = roxmltree::Document::parse(&text).expect("the SVG is well-formed XML");
@@ -145,13 +173,28 @@ fn svg_nodes_and_flows_are_proportional_and_it_renders() {
         .descendants()
         .filter(|n| n.attribute("class") == Some("node"))
         .map(|n| {
-            (n.attribute("data-node").unwrap().to_owned(), num(n, "data-count"), num(n, "height"), num(n, "y"))
+            (
+                n.attribute("data-node").unwrap().to_owned(),
+                num(n, "data-count"),
+                num(n, "height"),
+                num(n, "y"),
+            )
         })
         .collect();
     let names: Vec<&str> = nodes.iter().map(|n| n.0.as_str()).collect();
     assert_eq!(
         names,
-        ["Applied", "Interviewing", "Offer", "Accepted", "In progress", "No answer yet", "Rejected", "Ghosted", "Withdrawn"]
+        [
+            "Applied",
+            "Interviewing",
+            "Offer",
+            "Accepted",
+            "In progress",
+            "No answer yet",
+            "Rejected",
+            "Ghosted",
+            "Withdrawn"
+        ]
     );
     let counts: Vec<f64> = nodes.iter().map(|n| n.1).collect();
     assert_eq!(counts, [8.0, 3.0, 1.0, 1.0, 1.0, 1.0, 3.0, 1.0, 1.0]);
@@ -165,12 +208,20 @@ fn svg_nodes_and_flows_are_proportional_and_it_renders() {
         .filter(|n| n.attribute("class") == Some("flow"))
         .map(|n| {
             let from = n.attribute("data-from").unwrap().to_owned();
-            (from, n.attribute("data-to").unwrap().to_owned(), num(n, "data-count"), num(n, "stroke-width"))
+            (
+                from,
+                n.attribute("data-to").unwrap().to_owned(),
+                num(n, "data-count"),
+                num(n, "stroke-width"),
+            )
         })
         .collect();
     assert_eq!(flows.len(), 9);
     for (from, to, count, width) in &flows {
-        assert!((width - count * scale).abs() < 0.01, "{from} → {to}: {width} for {count}");
+        assert!(
+            (width - count * scale).abs() < 0.01,
+            "{from} → {to}: {width} for {count}"
+        );
     }
     // What leaves a node is what entered it.
     for (name, count, _, _) in &nodes {
@@ -186,7 +237,12 @@ fn svg_nodes_and_flows_are_proportional_and_it_renders() {
     let labels: Vec<String> = doc
         .descendants()
         .filter(|n| n.attribute("class") == Some("label") && n.has_tag_name("text"))
-        .map(|n| n.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect::<String>())
+        .map(|n| {
+            n.descendants()
+                .filter(|d| d.is_text())
+                .filter_map(|d| d.text())
+                .collect::<String>()
+        })
         .collect();
     assert!(labels.contains(&"Rejected 3".to_owned()), "{labels:?}");
     assert!(text.contains("prefers-color-scheme: dark"));
@@ -233,7 +289,11 @@ fn feedback_lists_every_answer_newest_first() {
     let run = empty.run(&["feedback"]).output();
     assert_eq!(
         (run.code, run.stdout.as_str(), run.stderr.as_str()),
-        (0, "", "No answers recorded yet. When a company answers, record it with: tracker reply ID TEXT\n")
+        (
+            0,
+            "",
+            "No answers recorded yet. When a company answers, record it with: tracker reply ID TEXT\n"
+        )
     );
 }
 

@@ -19,7 +19,9 @@ fn command() -> clap::Command {
     let keys: Vec<&'static str> = crate::config::KEYS.iter().map(|k| k.name).collect();
     Cli::command().mut_subcommand("config", |config| {
         ["get", "set", "unset"].into_iter().fold(config, |config, action| {
-            config.mut_subcommand(action, |c| c.mut_arg("key", |a| a.value_parser(PossibleValuesParser::new(keys.clone()))))
+            config.mut_subcommand(action, |c| {
+                c.mut_arg("key", |a| a.value_parser(PossibleValuesParser::new(keys.clone())))
+            })
         })
     })
 }

@@ -10,7 +10,6 @@ use crate::model::{Fields, Input};
 use crate::output::{inert, json, print};
 use crate::store;
 
-
 pub fn run(ctx: &mut Ctx, args: &Edit) -> Result<()> {
     for field in &args.clear {
         if !CLEARABLE.contains(&field.as_str()) {

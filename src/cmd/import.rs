@@ -44,7 +44,10 @@ pub fn run(ctx: &mut Ctx, args: &Import) -> Result<()> {
         }
         Ok(incoming.len())
     })?;
-    Ok(print(&format!("Imported {}.", crate::output::plural(count, "application")))?)
+    Ok(print(&format!(
+        "Imported {}.",
+        crate::output::plural(count, "application")
+    ))?)
 }
 
 /// Parses the whole document; an error names the element and field.

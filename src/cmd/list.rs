@@ -68,8 +68,18 @@ fn filter(args: &List, today: NaiveDate) -> Result<Option<Filter>> {
     let since = args.since.as_deref().map(|d| parse_date(d, today)).transpose()?;
     Ok(Some(Filter {
         statuses,
-        tags: args.tags.iter().filter(|t| !is_blank(t)).map(|t| t.trim().to_owned()).collect(),
-        search: args.search.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned),
+        tags: args
+            .tags
+            .iter()
+            .filter(|t| !is_blank(t))
+            .map(|t| t.trim().to_owned())
+            .collect(),
+        search: args
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned),
         since,
         sort: match args.sort {
             SortArg::Changed => Sort::Changed,
@@ -109,7 +119,12 @@ fn asked(args: &List) -> String {
 pub fn render(rows: &[Listed], today: NaiveDate, style: Style, width: Option<usize>) -> String {
     let cells: Vec<[String; 2]> = rows
         .iter()
-        .map(|l| [inert(&l.app.fields.company).into_owned(), inert(&l.app.fields.position).into_owned()])
+        .map(|l| {
+            [
+                inert(&l.app.fields.company).into_owned(),
+                inert(&l.app.fields.position).into_owned(),
+            ]
+        })
         .collect();
     let natural = |i: usize| cells.iter().map(|c| display_width(&c[i])).max().unwrap_or(0);
     let full = [natural(0).max(MIN_CELL[0]), natural(1).max(MIN_CELL[1])];

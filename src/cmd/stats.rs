@@ -8,9 +8,9 @@ use crate::Ctx;
 use crate::cli::{ByArg, Stats};
 use crate::dates::{format_day, parse_date};
 use crate::output::{json, plural, print, say, shown_path};
+use crate::private;
 use crate::stats::{By, Numbers, groups, numbers, render, sankey, svg};
 use crate::store::stats::{Facts, facts};
-use crate::private;
 
 #[derive(Serialize)]
 struct Out<'a> {
@@ -49,7 +49,10 @@ pub fn run(ctx: &mut Ctx, args: &Stats) -> Result<()> {
     if let Some(path) = &args.svg {
         let picture = svg::render(&sankey::flows(&facts), &heading);
         private::write_file(path, picture.as_bytes())?;
-        say(&format!("Wrote the Sankey diagram of {heading} to {}.", shown_path(path)));
+        say(&format!(
+            "Wrote the Sankey diagram of {heading} to {}.",
+            shown_path(path)
+        ));
         return Ok(());
     }
     if args.sankey {
@@ -75,11 +78,9 @@ pub fn run(ctx: &mut Ctx, args: &Stats) -> Result<()> {
             until: until.map(format_day),
             total: &total,
             by: by.map(|(_, name, _)| name),
-            groups: rows.as_ref().map(|rows| {
-                rows.iter()
-                    .map(|(key, numbers)| Group { key, numbers })
-                    .collect()
-            }),
+            groups: rows
+                .as_ref()
+                .map(|rows| rows.iter().map(|(key, numbers)| Group { key, numbers }).collect()),
         };
         return Ok(print(&json(&out))?);
     }

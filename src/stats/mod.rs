@@ -136,7 +136,7 @@ pub fn median(values: &mut [i64]) -> Option<f64> {
     let n = values.len();
     match n {
         0 => None,
-        _ if n % 2 == 1 => Some(values[n / 2] as f64),
+        _ if !n.is_multiple_of(2) => Some(values[n / 2] as f64),
         _ => Some((values[n / 2 - 1] + values[n / 2]) as f64 / 2.0),
     }
 }

@@ -33,7 +33,11 @@ pub fn summary(n: &Numbers, heading: &str, style: Style) -> String {
         &mut out,
         "interviewed",
         n.interviewed,
-        &format!("{} ({} of answered)", percent(n.interview_rate), percent(n.interview_rate_of_answered)),
+        &format!(
+            "{} ({} of answered)",
+            percent(n.interview_rate),
+            percent(n.interview_rate_of_answered)
+        ),
     );
     line(&mut out, "offered", n.offered, &percent(n.offer_rate));
     line(&mut out, "accepted", n.accepted, "");
@@ -58,8 +62,18 @@ pub fn summary(n: &Numbers, heading: &str, style: Style) -> String {
     let f = &n.followups;
     let _ = writeln!(out, "{}", style.bold("Follow-ups on rejections"));
     line(&mut out, "rejections", f.rejections, "");
-    line(&mut out, "sent", f.sent, &format!("{} of rejections", percent(f.sent_rate)));
-    line(&mut out, "replies", f.replies, &format!("{} of sent", percent(f.reply_rate)));
+    line(
+        &mut out,
+        "sent",
+        f.sent,
+        &format!("{} of rejections", percent(f.sent_rate)),
+    );
+    line(
+        &mut out,
+        "replies",
+        f.replies,
+        &format!("{} of sent", percent(f.reply_rate)),
+    );
     line(&mut out, "missed", f.missed, "");
     let _ = writeln!(
         out,

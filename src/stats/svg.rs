@@ -58,7 +58,11 @@ fn columns(flows: &[Flow]) -> Vec<Vec<Node>> {
         .filter(|n| n.is_stage() && present(n))
         .map(|n| vec![*n])
         .collect();
-    let outcomes: Vec<Node> = Node::ALL.iter().filter(|n| !n.is_stage() && present(n)).copied().collect();
+    let outcomes: Vec<Node> = Node::ALL
+        .iter()
+        .filter(|n| !n.is_stage() && present(n))
+        .copied()
+        .collect();
     if !outcomes.is_empty() {
         columns.push(outcomes);
     }
@@ -96,7 +100,12 @@ pub fn render(flows: &[Flow], title: &str) -> String {
             y += height + GAP;
         }
     }
-    let at = |node: Node| *placed.iter().find(|p| p.node == node).expect("every flow's nodes are placed");
+    let at = |node: Node| {
+        *placed
+            .iter()
+            .find(|p| p.node == node)
+            .expect("every flow's nodes are placed")
+    };
     let order = |node: Node| placed.iter().position(|p| p.node == node).unwrap_or(usize::MAX);
 
     let mut out = String::new();
@@ -125,17 +134,27 @@ pub fn render(flows: &[Flow], title: &str) -> String {
     // the order of their heights at the source, so they do not cross on arrival.
     let mut leaves: Vec<f64> = Vec::with_capacity(by_source.len());
     for (i, flow) in by_source.iter().enumerate() {
-        let before: f64 = by_source[..i].iter().filter(|f| f.from == flow.from).map(|f| width(f)).sum();
+        let before: f64 = by_source[..i]
+            .iter()
+            .filter(|f| f.from == flow.from)
+            .map(|f| width(f))
+            .sum();
         leaves.push(at(flow.from).y + before);
     }
     let mut arrival: Vec<usize> = (0..by_source.len()).collect();
     arrival.sort_by(|a, b| {
-        (order(by_source[*a].to), leaves[*a]).partial_cmp(&(order(by_source[*b].to), leaves[*b])).expect("finite")
+        (order(by_source[*a].to), leaves[*a])
+            .partial_cmp(&(order(by_source[*b].to), leaves[*b]))
+            .expect("finite")
     });
     let mut enters = vec![0.0; by_source.len()];
     for (k, i) in arrival.iter().enumerate() {
         let to = by_source[*i].to;
-        let before: f64 = arrival[..k].iter().filter(|j| by_source[**j].to == to).map(|j| width(by_source[*j])).sum();
+        let before: f64 = arrival[..k]
+            .iter()
+            .filter(|j| by_source[**j].to == to)
+            .map(|j| width(by_source[*j]))
+            .sum();
         enters[*i] = at(to).y + before;
     }
     let _ = writeln!(out, r#"<g fill="none" stroke-opacity="0.5">"#);

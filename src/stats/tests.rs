@@ -37,7 +37,12 @@ fn groups_by_tag_count_an_application_under_each_tag() {
     a.tags = vec!["remote".into(), "go".into(), "remote".into()];
     let b = facts(2, "2026-02-01", Status::Applied, "2026-02-01", Status::Applied);
     let all = [a, b];
-    let keys = |by| groups(&all, by).into_iter().map(|(k, v)| (k, v.len())).collect::<Vec<_>>();
+    let keys = |by| {
+        groups(&all, by)
+            .into_iter()
+            .map(|(k, v)| (k, v.len()))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(
         keys(By::Tag),
         [("(none)".to_owned(), 1), ("go".to_owned(), 1), ("remote".to_owned(), 1)]

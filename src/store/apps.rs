@@ -336,7 +336,10 @@ pub(super) fn sent_statuses_sql() -> String {
 
 /// A SQL list of status names: `'applied', 'interviewing'`.
 pub(super) fn quoted(statuses: impl Iterator<Item = Status>) -> String {
-    statuses.map(|s| format!("'{}'", s.as_str())).collect::<Vec<_>>().join(", ")
+    statuses
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The history cache recomputed from the events (see migration 4 for what each column means).

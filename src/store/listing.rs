@@ -65,7 +65,10 @@ pub fn query(filter: &Filter) -> (String, Vec<Box<dyn ToSql>>) {
     };
     if !filter.statuses.is_empty() {
         let names: Vec<&str> = filter.statuses.iter().map(|s| s.as_str()).collect();
-        let p = param(Box::new(serde_json::to_string(&names).expect("strings serialise")), &mut params);
+        let p = param(
+            Box::new(serde_json::to_string(&names).expect("strings serialise")),
+            &mut params,
+        );
         conditions.push(format!("status IN (SELECT value FROM json_each({p}))"));
     }
     for tag in &filter.tags {
@@ -180,7 +183,10 @@ mod tests {
             let (sql, params) = query(&filter);
             let plan = plan(conn, &sql, &params);
             assert!(plan.contains(expected), "{filter:?}\n{plan}");
-            assert!(!plan.lines().any(|l| l.trim() == "SCAN applications"), "{filter:?}\n{plan}");
+            assert!(
+                !plan.lines().any(|l| l.trim() == "SCAN applications"),
+                "{filter:?}\n{plan}"
+            );
         }
     }
 
@@ -192,6 +198,9 @@ mod tests {
         let all = plan(conn, &crate::store::stats::sql(false), &bounds);
         assert_eq!(all, "SCAN applications", "one pass over the table, no events");
         let ranged = plan(conn, &crate::store::stats::sql(true), &bounds);
-        assert!(ranged.contains("SEARCH applications USING INDEX applications_by_applied_on"), "{ranged}");
+        assert!(
+            ranged.contains("SEARCH applications USING INDEX applications_by_applied_on"),
+            "{ranged}"
+        );
     }
 }

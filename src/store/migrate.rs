@@ -175,7 +175,9 @@ mod upgrade_tests {
             .unwrap();
         assert_eq!(applied, [Some("2026-01-03".to_owned()), None]);
         let tags: i64 = conn
-            .query_row("SELECT count(*) FROM application_tags WHERE app_id = 1", [], |row| row.get(0))
+            .query_row("SELECT count(*) FROM application_tags WHERE app_id = 1", [], |row| {
+                row.get(0)
+            })
             .unwrap();
         assert_eq!(tags, 2);
         let found: i64 = conn

@@ -61,7 +61,13 @@ pub fn facts(conn: &Connection, since: Option<NaiveDate>, until: Option<NaiveDat
                 }),
             }
         };
-        let required = |i: usize| day(i)?.ok_or(rusqlite::Error::InvalidColumnType(i, "day".into(), rusqlite::types::Type::Null));
+        let required = |i: usize| {
+            day(i)?.ok_or(rusqlite::Error::InvalidColumnType(
+                i,
+                "day".into(),
+                rusqlite::types::Type::Null,
+            ))
+        };
         let tags = match text(2)? {
             None | Some("[]") => Vec::new(),
             Some(json) => serde_json::from_str(json).unwrap_or_default(),

@@ -247,7 +247,10 @@ pub fn missing_program(program: &str, package: &str) -> bool {
         return false;
     }
     let reason = format!("it needs {program} (apt-get install {package})");
-    assert!(std::env::var("CI").as_deref() != Ok("true"), "CI must run this test, but {reason}");
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "CI must run this test, but {reason}"
+    );
     skip(&reason);
     true
 }
