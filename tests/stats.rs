@@ -149,8 +149,8 @@ fn sankeymatic_text_in_funnel_order() {
     let env = history();
     assert_eq!(
         env.ok(&["stats", "--sankey"]),
-        "Applied [3] Interviewing\nApplied [1] No answer yet\nApplied [2] Rejected\nApplied [1] Ghosted\n\
-         Applied [1] Withdrawn\nInterviewing [1] Offer\nInterviewing [1] In progress\nInterviewing [1] Rejected\n\
+        "Applied [3] Interviewing\nApplied [2] Rejected\nApplied [1] Ghosted\nApplied [1] Withdrawn\n\
+         Applied [1] No answer yet\nInterviewing [1] Offer\nInterviewing [1] Rejected\nInterviewing [1] In progress\n\
          Offer [1] Accepted\n"
     );
 }
@@ -189,15 +189,15 @@ fn svg_nodes_and_flows_are_proportional_and_it_renders() {
             "Interviewing",
             "Offer",
             "Accepted",
-            "In progress",
-            "No answer yet",
             "Rejected",
             "Ghosted",
-            "Withdrawn"
+            "Withdrawn",
+            "In progress",
+            "No answer yet"
         ]
     );
     let counts: Vec<f64> = nodes.iter().map(|n| n.1).collect();
-    assert_eq!(counts, [8.0, 3.0, 1.0, 1.0, 1.0, 1.0, 3.0, 1.0, 1.0]);
+    assert_eq!(counts, [8.0, 3.0, 1.0, 1.0, 3.0, 1.0, 1.0, 1.0, 1.0]);
     let scale = nodes[0].2 / 8.0;
     assert!(scale > 10.0, "a readable size: {scale}");
     for (name, count, height, _) in &nodes {

@@ -12,13 +12,13 @@ pub enum Node {
     Interviewing,
     Offer,
     Accepted,
+    Rejected,
+    Ghosted,
+    Withdrawn,
     /// Still open after an answer (interviewing or offer now, or back to applied).
     InProgress,
     /// Still open without an answer.
     NoAnswer,
-    Rejected,
-    Ghosted,
-    Withdrawn,
 }
 
 impl Node {
@@ -28,11 +28,11 @@ impl Node {
         Node::Interviewing,
         Node::Offer,
         Node::Accepted,
-        Node::InProgress,
-        Node::NoAnswer,
         Node::Rejected,
         Node::Ghosted,
         Node::Withdrawn,
+        Node::InProgress,
+        Node::NoAnswer,
     ];
 
     pub fn label(self) -> &'static str {
