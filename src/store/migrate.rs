@@ -31,7 +31,7 @@ pub(super) const MIGRATIONS: &[Migration] = &[
     // The history cache `list` and `stats` read, the tag table and the search index.
     Migration {
         sql: include_str!("migrations/4-list-search.sql"),
-        then: Some(super::apps::refresh_history_cache_all),
+        then: Some(super::history::refresh_history_cache_all),
     },
 ];
 

@@ -7,6 +7,7 @@ pub mod due;
 pub mod events;
 pub mod feedback;
 pub mod health;
+pub mod history;
 mod identity;
 pub mod listing;
 mod migrate;
@@ -112,7 +113,7 @@ pub fn record(tx: &Connection, app: &Application, event: &Event, today: NaiveDat
     let id = events::insert(tx, app.id, event)?;
     apps::set_state(tx, app.id, next)?;
     if !matches!(event.kind, EventKind::Note | EventKind::Snooze) {
-        apps::refresh_history_cache(tx, app.id)?;
+        history::refresh_history_cache(tx, app.id)?;
     }
     Ok(id)
 }
@@ -129,7 +130,7 @@ pub fn undo(tx: &Connection, app: &Application, today: NaiveDate) -> Result<()> 
     events::delete_newest(tx, app.id)?;
     let state = State::replay(&app.events[..app.events.len() - 1], today)?;
     apps::set_state(tx, app.id, state)?;
-    apps::refresh_history_cache(tx, app.id)
+    history::refresh_history_cache(tx, app.id)
 }
 
 #[cfg(test)]

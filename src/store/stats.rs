@@ -96,7 +96,7 @@ mod tests {
     use crate::model::history::HistoryCache;
     use crate::model::{Event, EventKind};
     use crate::store::test_support::{add, day};
-    use crate::store::{Store, apps, load, record};
+    use crate::store::{Store, history, load, record};
     use proptest::prelude::*;
 
     /// An event of a random history: a status (by index) or one of the other kinds.
@@ -132,7 +132,7 @@ mod tests {
             }
             let app = load(store.conn(), id).unwrap();
             let expected = HistoryCache::of(&app.events);
-            prop_assert_eq!(apps::history_cache(store.conn(), id).unwrap(), expected.clone());
+            prop_assert_eq!(history::history_cache(store.conn(), id).unwrap(), expected.clone());
             let facts = facts(store.conn(), None, None).unwrap();
             prop_assert_eq!(facts.len(), usize::from(expected.applied_on.is_some()));
             if let Some(f) = facts.first() {
