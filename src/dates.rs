@@ -1,12 +1,14 @@
 //! Date arguments as people type them: `2026-11-27`, an RFC 3339 time, `today`, `yesterday`, `tomorrow`,
-//! `3 days ago`, `3d ago`, `in 3 days`, `in 3d`. Relative forms count calendar days from `today`.
+//! `3 days ago`, `3d ago`, `in 3 days`, `in 3d`, `2 weeks ago`, `2w ago`, `last monday`. Relative forms
+//! count calendar days from `today`.
 
 use anyhow::{Result, bail};
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
 
 use crate::clock::local_day;
 
-const HINT: &str = "use YYYY-MM-DD, today, yesterday, tomorrow, 'N days ago' or 'in N days'";
+const HINT: &str =
+    "use YYYY-MM-DD, today, yesterday, tomorrow, 'N days ago', 'N weeks ago', 'last monday' or 'in N days'";
 
 /// Parses a date argument relative to `today`.
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate> {
@@ -15,7 +17,9 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate> {
         "today" => Some(today),
         "yesterday" => today.checked_sub_days(Days::new(1)),
         "tomorrow" => today.checked_add_days(Days::new(1)),
-        _ => absolute(&text).or_else(|| relative(&text, today)),
+        _ => absolute(&text)
+            .or_else(|| relative(&text, today))
+            .or_else(|| last_weekday(&text, today)),
     };
     match parsed {
         Some(day) => Ok(day),
@@ -46,14 +50,33 @@ fn relative(text: &str, today: NaiveDate) -> Option<NaiveDate> {
     None
 }
 
-/// `3 days`, `1 day`, `3d`, `3 d`.
+/// `last monday` … `last sunday` (or `last mon`): the latest such day before today.
+fn last_weekday(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let name = text.strip_prefix("last ")?.trim();
+    let weekday: Weekday = name.parse().ok()?;
+    let back = (today.weekday().num_days_from_monday() + 7 - weekday.num_days_from_monday() - 1) % 7 + 1;
+    today.checked_sub_days(Days::new(u64::from(back)))
+}
+
+/// `3 days`, `1 day`, `3d`, `3 d`; `2 weeks`, `1 week`, `2w` count seven days each.
 fn count_days(text: &str) -> Option<u64> {
     let text = text.trim();
+    let weeks = text
+        .strip_suffix("weeks")
+        .or_else(|| text.strip_suffix("week"))
+        .or_else(|| text.strip_suffix('w'));
+    if let Some(digits) = weeks {
+        return count(digits.trim()).and_then(|n| n.checked_mul(7));
+    }
     let digits = text
         .strip_suffix("days")
         .or_else(|| text.strip_suffix("day"))
         .or_else(|| text.strip_suffix('d'))?
         .trim();
+    count(digits)
+}
+
+fn count(digits: &str) -> Option<u64> {
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -104,6 +127,15 @@ mod tests {
             ("in 2 days", "2026-03-03"),
             ("in 2d", "2026-03-03"),
             ("2026-02-14T23:30:00Z", "2026-02-14"),
+            ("2 weeks ago", "2026-02-15"),
+            ("1 week ago", "2026-02-22"),
+            ("3w ago", "2026-02-08"),
+            ("in 1 week", "2026-03-08"),
+            // 2026-03-01 is a Sunday.
+            ("last monday", "2026-02-23"),
+            ("last saturday", "2026-02-28"),
+            ("Last Sunday", "2026-02-22"),
+            ("last fri", "2026-02-27"),
         ];
         for (input, expected) in cases {
             assert_eq!(parse_date(input, today).unwrap(), day(expected), "{input}");
@@ -119,7 +151,10 @@ mod tests {
             "soon",
             "days ago",
             "-3 days ago",
-            "3 weeks ago",
+            "3 fortnights ago",
+            "last",
+            "last week",
+            "next monday",
             "in days",
             "1e3d ago",
             "+2026-12-01",

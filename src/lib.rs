@@ -12,6 +12,7 @@ pub mod model;
 pub mod notify;
 pub mod output;
 mod private;
+pub mod stats;
 pub mod store;
 pub mod template;
 pub mod text;
@@ -152,7 +153,17 @@ fn usage_error(error: &clap::Error) -> ExitCode {
         .skip_while(|l| l.is_empty())
         .take_while(|l| !l.is_empty() && !l.starts_with("Usage:"))
         .collect();
-    let joined = paragraph.join(" ");
+    // Clap's "did you mean" tips follow in their own paragraph: they join the one line.
+    let tips: Vec<&str> = rendered
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("tip: a similar") || l.starts_with("tip: some similar"))
+        .collect();
+    let mut joined = paragraph.join(" ");
+    for tip in tips {
+        joined.push_str("; ");
+        joined.push_str(tip.strip_prefix("tip: ").unwrap_or(tip));
+    }
     let message = joined.strip_prefix("error: ").unwrap_or(&joined);
     let message = if message.is_empty() {
         "invalid arguments"

@@ -161,6 +161,61 @@ pub fn json<T: serde::Serialize>(value: &T) -> String {
     text
 }
 
+/// `1 application`, `2 applications`, `0 applications`.
+pub fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
+/// The width tables must fit: the terminal's (`COLUMNS`, else its size) when stdout is one, else none.
+pub fn terminal_width() -> Option<usize> {
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok());
+    columns
+        .filter(|c| *c > 0)
+        .or_else(|| Table::new().width().map(usize::from))
+}
+
+/// The columns a text takes in a terminal.
+pub fn display_width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// `text` cut to at most `max` columns, ending with `…` when cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if display_width(text) <= max {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// A rendered table without the spaces that pad the ends of its lines.
+pub fn trim_lines(text: &str) -> String {
+    let mut out: String = text.lines().map(str::trim_end).collect::<Vec<_>>().join("\n");
+    if text.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,6 +232,17 @@ mod tests {
         assert_eq!(inert("\u{2066}x\u{2069}\u{200e}"), "\\u{2066}x\\u{2069}\\u{200e}");
         assert_eq!(inert_with("two\nlines", true), "two\nlines");
         assert_eq!(inert("שלום 🎉 \"q\""), "שלום 🎉 \"q\"");
+    }
+
+    #[test]
+    fn shorten_cuts_to_display_columns() {
+        assert_eq!(shorten("Acme", 4), "Acme");
+        assert_eq!(shorten("Acme Corporation", 6), "Acme …");
+        assert_eq!(shorten("日本語の会社", 5), "日本…");
+        assert_eq!(display_width(&shorten("日本語の会社", 5)), 5);
+        assert_eq!(plural(1, "application"), "1 application");
+        assert_eq!(plural(0, "application"), "0 applications");
+        assert_eq!(trim_lines(" a  \n b \n"), " a\n b\n");
     }
 
     proptest! {

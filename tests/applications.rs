@@ -103,11 +103,11 @@ fn list_is_newest_change_first_with_days_since() {
     env.ok(&["reject", "1", "--on", "2026-11-25"]);
     let out = env.ok(&["list"]);
     let expected = [
-        " ID   Company   Position            Status     Since        Days ",
-        "─────────────────────────────────────────────────────────────────",
-        "  1   Acme      Engineer            rejected   2026-11-25      2 ",
-        "  2   Globex    Platform Engineer   applied    2026-11-20      7 ",
-        "  3   Initech   SRE                 applied    2026-11-10     17 ",
+        " ID   Company   Position            Status     Applied      Since        Days",
+        "──────────────────────────────────────────────────────────────────────────────",
+        "  1   Acme      Engineer            rejected   2026-11-01   2026-11-25      2",
+        "  2   Globex    Platform Engineer   applied    2026-11-20   2026-11-20      7",
+        "  3   Initech   SRE                 applied    2026-11-10   2026-11-10     17",
     ];
     assert_eq!(out, expected.join("\n") + "\n");
     let limited = env.json(&["list", "--limit", "1", "--json"]);
@@ -250,9 +250,10 @@ fn edit_changes_details_but_not_history() {
         env.fails(1, &["edit", "1", "--position", "  "]),
         "tracker: position must not be empty"
     );
+    // The clearable fields are the option's possible values (shell completion offers them).
     assert!(
-        env.fails(1, &["edit", "1", "--clear", "company"])
-            .starts_with("tracker: cannot clear \"company\"")
+        env.fails(2, &["edit", "1", "--clear", "company"])
+            .starts_with("tracker: invalid value 'company' for '--clear <FIELD>'")
     );
     assert_eq!(env.dump(), before);
 }

@@ -44,13 +44,13 @@ fn bad_arguments_change_nothing() {
         ),
         (
             1,
-            &["add", "X", "Y", "--on", "last tuesday"],
-            "tracker: invalid date \"last tuesday\": use YYYY-MM-DD, today, yesterday, tomorrow, 'N days ago' or 'in N days'",
+            &["add", "X", "Y", "--on", "next tuesday"],
+            "tracker: invalid date \"next tuesday\": use YYYY-MM-DD, today, yesterday, tomorrow, 'N days ago', 'N weeks ago', 'last monday' or 'in N days'",
         ),
         (
             1,
             &["reject", "1", "--on", "2026-11-31"],
-            "tracker: invalid date \"2026-11-31\": use YYYY-MM-DD, today, yesterday, tomorrow, 'N days ago' or 'in N days'",
+            "tracker: invalid date \"2026-11-31\": use YYYY-MM-DD, today, yesterday, tomorrow, 'N days ago', 'N weeks ago', 'last monday' or 'in N days'",
         ),
         (
             1,
@@ -165,7 +165,7 @@ fn database_from_a_newer_tracker_is_refused_untouched() {
         assert_eq!(
             err,
             format!(
-                "tracker: database {} was created by a newer tracker (schema version 99, this tracker knows up to 3); upgrade tracker",
+                "tracker: database {} was created by a newer tracker (schema version 99, this tracker knows up to 4); upgrade tracker",
                 env.db.display()
             )
         );

@@ -256,10 +256,7 @@ fn export_to_stdout_and_null_devices_writes_through() {
         "{}",
         out.stderr
     );
-    assert_eq!(
-        out.stderr,
-        format!("Exported 1 applications to {}.\n", stdout.display())
-    );
+    assert_eq!(out.stderr, format!("Exported 1 application to {}.\n", stdout.display()));
     assert!(fs::symlink_metadata(&stdout).unwrap().file_type().is_symlink());
     let out = env.run(&["export", "-o", null.to_str().unwrap()]).output();
     assert_eq!((out.code, out.stdout.as_str()), (0, ""), "{}", out.stderr);

@@ -9,9 +9,11 @@ use crate::output::ColorChoice;
 
 mod followup;
 mod mail;
+mod stats;
 
 pub use followup::{Dismiss, DraftFormat, Due, Followup, Reply, Snooze, Templates, TemplatesAction};
 pub use mail::{Mail, MailAccept, MailAction, MailDrop, MailList, MailScan, MailShow};
+pub use stats::{ByArg, Feedback, SortArg, Stats, Undo};
 
 /// Track job applications, and never forget to follow up on a rejection.
 ///
@@ -70,9 +72,15 @@ pub enum Command {
     Note(Note),
     /// Change an application's details (company, contact, tags...)
     Edit(Edit),
-    /// Delete an application and its history
+    /// Delete applications and their history
     #[command(visible_alias = "remove")]
     Rm(Remove),
+    /// Remove the newest event of an application (a mistaken status, say)
+    Undo(Undo),
+    /// The search in numbers: funnel, rates, timings, follow-ups; or as a Sankey diagram
+    Stats(Stats),
+    /// Every answer you recorded, newest first: what to reread before the next application
+    Feedback(Feedback),
     /// Write every application with its history as JSON
     Export(Export),
     /// Read applications from a JSON file written by export
@@ -152,7 +160,7 @@ pub struct Add {
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
     /// The starting status
-    #[arg(long, value_enum, default_value_t = Status::Applied)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Status::Applied)]
     pub status: Status,
     /// When it happened: YYYY-MM-DD, today, yesterday, "3 days ago"
     #[arg(long, value_name = "DATE", default_value = "today")]
@@ -170,8 +178,24 @@ pub struct Add {
 #[derive(Debug, Args)]
 pub struct List {
     /// Only applications with this status (repeat for several)
-    #[arg(long, value_enum, value_name = "STATUS")]
+    #[arg(long, value_enum, ignore_case = true, value_name = "STATUS")]
     pub status: Vec<Status>,
+    /// Only applications with this tag (repeat: all must match)
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Only applications whose company, position, notes, contact or location contain this text (case and
+    /// accents ignored)
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Only open applications: saved, applied, interviewing, offer
+    #[arg(long)]
+    pub open: bool,
+    /// Only applications sent on or after this day: YYYY-MM-DD, "2 weeks ago", "last monday"
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// The order
+    #[arg(long, value_enum, default_value_t = SortArg::Changed, value_name = "ORDER")]
+    pub sort: SortArg,
     /// At most this many applications
     #[arg(long, short = 'n', value_name = "N")]
     pub limit: Option<u64>,
@@ -205,7 +229,7 @@ pub struct StatusChange {
     /// The application's id (see: tracker list)
     pub id: i64,
     /// The new status
-    #[arg(value_enum)]
+    #[arg(value_enum, ignore_case = true)]
     pub status: Status,
     /// When it happened: YYYY-MM-DD, today, yesterday, "3 days ago"
     #[arg(long, value_name = "DATE", default_value = "today")]
@@ -245,7 +269,7 @@ pub struct Edit {
     #[arg(long = "untag", value_name = "TAG")]
     pub remove_tags: Vec<String>,
     /// Clear a field: url, location, source, salary, notes, contact, email, salutation, tags
-    #[arg(long, value_name = "FIELD")]
+    #[arg(long, value_name = "FIELD", value_parser = clap::builder::PossibleValuesParser::new(CLEARABLE))]
     pub clear: Vec<String>,
     /// Open the notes in $VISUAL / $EDITOR
     #[arg(long, conflicts_with = "notes")]
@@ -256,9 +280,10 @@ pub struct Edit {
 
 #[derive(Debug, Args)]
 pub struct Remove {
-    /// The application's id (see: tracker list)
-    pub id: i64,
-    /// Really delete it (there is no undo)
+    /// The applications' ids (see: tracker list)
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<i64>,
+    /// Really delete them (there is no undo)
     #[arg(long)]
     pub yes: bool,
 }
@@ -307,6 +332,19 @@ pub enum ConfigAction {
     /// Print the configuration file's path
     Path,
 }
+
+/// The fields `edit --clear` takes.
+pub const CLEARABLE: [&str; 9] = [
+    "url",
+    "location",
+    "source",
+    "salary",
+    "notes",
+    "contact",
+    "email",
+    "salutation",
+    "tags",
+];
 
 #[derive(Debug, Args)]
 pub struct Demo {}

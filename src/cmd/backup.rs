@@ -53,7 +53,8 @@ pub fn run(ctx: &mut Ctx, args: &Backup) -> Result<()> {
     }
     let count = store::apps::count(ctx.store.conn())?;
     Ok(print(&format!(
-        "Backed up {count} applications to {}.",
+        "Backed up {} to {}.",
+        crate::output::plural(usize::try_from(count).unwrap_or(0), "application"),
         shown_path(dest)
     ))?)
 }

@@ -7,7 +7,7 @@ use anyhow::{Result, bail};
 use crate::Paths;
 use crate::cli::{Config, ConfigAction};
 use crate::config;
-use crate::output::{json, print, shown_path};
+use crate::output::{inert, json, print, shown_path};
 
 pub fn run(paths: &Paths, args: &Config) -> Result<()> {
     let path = &paths.config;
@@ -16,8 +16,18 @@ pub fn run(paths: &Paths, args: &Config) -> Result<()> {
             Some(value) => Ok(print(&value)?),
             None => bail!("{key} is not set (set it with: tracker config set {key} VALUE)"),
         },
-        ConfigAction::Set { key, value } => config::update(path, key, Some(value)),
-        ConfigAction::Unset { key } => config::update(path, key, None),
+        ConfigAction::Set { key, value } => {
+            config::update(path, key, Some(value))?;
+            let now = config::get(path, key)?.unwrap_or_default();
+            Ok(print(&format!("Set {key} = {}", inert(&now)))?)
+        }
+        ConfigAction::Unset { key } => {
+            config::update(path, key, None)?;
+            Ok(print(&match config::get(path, key)? {
+                Some(default) => format!("Unset {key}: back to its default, {}", inert(&default)),
+                None => format!("Unset {key}: it has no default"),
+            })?)
+        }
         ConfigAction::List(flag) => {
             let entries = config::list(path)?;
             if flag.json {

@@ -54,6 +54,11 @@ pub fn run(clock: Clock, style: Style, paths: &Paths) -> Result<()> {
         &mut ctx,
         &List {
             status: Vec::new(),
+            tags: Vec::new(),
+            search: None,
+            open: false,
+            since: None,
+            sort: crate::cli::SortArg::Changed,
             limit: None,
             json: JsonFlag { json: false },
         },
@@ -95,6 +100,12 @@ pub fn run(clock: Clock, style: Style, paths: &Paths) -> Result<()> {
 
     step("7. Once it is sent, the reminder stops", "tracker followup 1 --sent")?;
     followup(&mut ctx, true)?;
+
+    step(
+        "8. The search as a whole (also: --by source, --sankey, --svg FILE)",
+        "tracker stats",
+    )?;
+    print(&super::stats::summary(&ctx)?)?;
 
     print(&format!(
         "\nThat was a throwaway database. Your own is at {} (or set --db / TRACKER_DB).",

@@ -3,24 +3,12 @@
 use anyhow::{Result, bail};
 
 use crate::Ctx;
-use crate::cli::{Details, Edit};
+use crate::cli::{CLEARABLE, Details, Edit};
 use crate::json::app_out;
 use crate::mail::Mailbox;
 use crate::model::{Fields, Input};
 use crate::output::{inert, json, print};
 use crate::store;
-
-const CLEARABLE: &[&str] = &[
-    "url",
-    "location",
-    "source",
-    "salary",
-    "notes",
-    "contact",
-    "email",
-    "salutation",
-    "tags",
-];
 
 pub fn run(ctx: &mut Ctx, args: &Edit) -> Result<()> {
     for field in &args.clear {

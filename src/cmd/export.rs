@@ -15,8 +15,8 @@ pub fn run(ctx: &mut Ctx, args: &Export) -> Result<()> {
         Some(path) => {
             private::write_file(path, document.as_bytes())?;
             say(&format!(
-                "Exported {} applications to {}.",
-                apps.len(),
+                "Exported {} to {}.",
+                crate::output::plural(apps.len(), "application"),
                 shown_path(path)
             ));
             Ok(())

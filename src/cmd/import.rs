@@ -33,6 +33,10 @@ pub fn run(ctx: &mut Ctx, args: &Import) -> Result<()> {
             .with_context(|| format!("cannot import {source}: element {index}"))?;
         incoming.push(app);
     }
+    // One transaction holds every row: a page cache big enough for the indexes being built (the search index
+    // above all) keeps SQLite from spilling and rereading pages. Memory is used only as needed.
+    ctx.store.conn().pragma_update(None, "cache_size", -131_072)?;
+    ctx.store.conn().pragma_update(None, "temp_store", "MEMORY")?;
     let count = ctx.store.write(|tx| {
         for (index, app) in incoming.iter().enumerate() {
             store::create(tx, &app.fields, app.created_at, &app.events, clock.today)
@@ -40,7 +44,10 @@ pub fn run(ctx: &mut Ctx, args: &Import) -> Result<()> {
         }
         Ok(incoming.len())
     })?;
-    Ok(print(&format!("Imported {count} applications."))?)
+    Ok(print(&format!(
+        "Imported {}.",
+        crate::output::plural(count, "application")
+    ))?)
 }
 
 /// Parses the whole document; an error names the element and field.

@@ -10,6 +10,7 @@ pub mod dismiss;
 pub mod due;
 pub mod edit;
 pub mod export;
+pub mod feedback;
 pub mod followup;
 pub mod import;
 pub mod list;
@@ -20,8 +21,10 @@ pub mod remove;
 pub mod reply;
 pub mod show;
 pub mod snooze;
+pub mod stats;
 pub mod status;
 pub mod templates;
+pub mod undo;
 
 use anyhow::Result;
 
@@ -35,9 +38,13 @@ use crate::store::Access;
 pub fn access(command: &Command) -> Access {
     match command {
         Command::Add(_) | Command::Import(_) => Access::Create,
-        Command::List(_) | Command::Show(_) | Command::Export(_) | Command::Backup(_) | Command::Check(_) => {
-            Access::Read
-        }
+        Command::List(_)
+        | Command::Show(_)
+        | Command::Export(_)
+        | Command::Backup(_)
+        | Command::Check(_)
+        | Command::Stats(_)
+        | Command::Feedback(_) => Access::Read,
         Command::Due(args) if !args.notify => Access::Read,
         Command::Mail(args) => match args.action {
             MailAction::List(_) | MailAction::Show(_) => Access::Read,
@@ -56,6 +63,7 @@ pub fn access(command: &Command) -> Access {
         | Command::Note(_)
         | Command::Edit(_)
         | Command::Rm(_)
+        | Command::Undo(_)
         | Command::Dismiss(_)
         | Command::Snooze(_)
         | Command::Reply(_) => Access::Write,
@@ -80,6 +88,9 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Note(args) => note::run(ctx, &args),
         Command::Edit(args) => edit::run(ctx, &args),
         Command::Rm(args) => remove::run(ctx, &args),
+        Command::Undo(args) => undo::run(ctx, &args),
+        Command::Stats(args) => stats::run(ctx, &args),
+        Command::Feedback(args) => feedback::run(ctx, &args),
         Command::Export(args) => export::run(ctx, &args),
         Command::Import(args) => import::run(ctx, &args),
         Command::Backup(args) => backup::run(ctx, &args),

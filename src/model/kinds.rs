@@ -11,20 +11,28 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Noted, not applied yet
+    #[value(alias = "save")]
     Saved,
     /// Application sent
+    #[value(alias = "apply")]
     Applied,
     /// In interviews
+    #[value(aliases = ["interview", "interviews"])]
     Interviewing,
     /// Offer received
+    #[value(aliases = ["offered", "offers"])]
     Offer,
     /// Offer accepted
+    #[value(alias = "accept")]
     Accepted,
     /// Turned down by the employer
+    #[value(alias = "reject")]
     Rejected,
     /// Withdrawn by you
+    #[value(alias = "withdraw")]
     Withdrawn,
     /// No answer for too long
+    #[value(alias = "ghost")]
     Ghosted,
 }
 
@@ -51,6 +59,20 @@ impl Status {
             Status::Withdrawn => "withdrawn",
             Status::Ghosted => "ghosted",
         }
+    }
+
+    /// The application was sent: every status past `saved` but a withdrawal (which, straight from `saved`,
+    /// means it never was). An application's applied day is the day of its first such status event.
+    pub fn is_sent(self) -> bool {
+        !matches!(self, Status::Saved | Status::Withdrawn)
+    }
+
+    /// An answer from the company: what `stats` counts as answered.
+    pub fn is_answer(self) -> bool {
+        matches!(
+            self,
+            Status::Interviewing | Status::Offer | Status::Accepted | Status::Rejected
+        )
     }
 
     /// Still in progress: a new application for the same job would be a duplicate.

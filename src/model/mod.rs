@@ -2,6 +2,7 @@
 
 mod fields;
 pub mod followup;
+pub mod history;
 mod kinds;
 
 use anyhow::{Result, bail};

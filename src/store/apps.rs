@@ -7,13 +7,14 @@ use rusqlite::{Connection, OptionalExtension, Row, ToSql, params};
 use super::codec;
 use crate::clock::format_instant;
 use crate::dates::format_day;
+use crate::model::history::HistoryCache;
 use crate::model::{Application, Fields, State, Status};
 
-const COLUMNS: &str = "id, company, position, url, location, source, salary, notes, tags, contact_name, \
+pub(super) const COLUMNS: &str = "id, company, position, url, location, source, salary, notes, tags, contact_name, \
      contact_email, contact_salutation, created_at, status, status_on, last_event_on";
 
 /// Maps a row selected with `COLUMNS`; events are loaded separately.
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Application> {
+pub(super) fn from_row(row: &Row<'_>) -> rusqlite::Result<Application> {
     let tags: String = row.get("tags")?;
     let tags: Vec<String> = serde_json::from_str(&tags)
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(8, rusqlite::types::Type::Text, e.into()))?;
@@ -63,12 +64,24 @@ fn field_params<'a>(f: &'a Fields, tags: &'a String, dup_key: &'a String) -> Vec
     ]
 }
 
-pub fn insert(tx: &Connection, fields: &Fields, created_at: DateTime<Utc>, state: State) -> Result<i64> {
+/// Inserts an application with its cached state and history cache (its events are inserted after it).
+pub fn insert(
+    tx: &Connection,
+    fields: &Fields,
+    created_at: DateTime<Utc>,
+    state: State,
+    cache: &HistoryCache,
+) -> Result<i64> {
     let (tags, dup_key) = (tags_json(fields), fields.dup_key());
     let (created_at, status_on, last_event_on) = (
         format_instant(created_at),
         format_day(state.status_on),
         format_day(state.last_event_on),
+    );
+    let (applied_on, answered_on, followed_up_on) = (
+        cache.applied_on.map(format_day),
+        cache.answered_on.map(format_day),
+        cache.followed_up_on.map(format_day),
     );
     let mut params = field_params(fields, &tags, &dup_key);
     params.extend_from_slice(&[
@@ -76,12 +89,20 @@ pub fn insert(tx: &Connection, fields: &Fields, created_at: DateTime<Utc>, state
         (":status", &state.status),
         (":status_on", &status_on),
         (":last_event_on", &last_event_on),
+        (":applied_on", &applied_on),
+        (":answered_on", &answered_on),
+        (":furthest", &cache.furthest),
+        (":followed_up_on", &followed_up_on),
+        (":replied", &cache.replied),
+        (":dismissed", &cache.dismissed),
     ]);
     tx.prepare_cached(
         "INSERT INTO applications (company, position, url, location, source, salary, notes, tags, contact_name,
-             contact_email, contact_salutation, created_at, dup_key, status, status_on, last_event_on)
+             contact_email, contact_salutation, created_at, dup_key, status, status_on, last_event_on,
+             applied_on, answered_on, furthest, followed_up_on, replied, dismissed)
          VALUES (:company, :position, :url, :location, :source, :salary, :notes, :tags, :contact_name,
-             :contact_email, :contact_salutation, :created_at, :dup_key, :status, :status_on, :last_event_on)",
+             :contact_email, :contact_salutation, :created_at, :dup_key, :status, :status_on, :last_event_on,
+             :applied_on, :answered_on, :furthest, :followed_up_on, :replied, :dismissed)",
     )?
     .execute(params.as_slice())
     .context("cannot insert the application")

@@ -58,3 +58,18 @@ pub fn all(conn: &Connection) -> Result<Vec<(i64, Event)>> {
     let rows = codec::collect(stmt.query([])?, |row| Ok((row.get("app_id")?, from_row(row)?)))?;
     Ok(rows)
 }
+
+/// Deletes an application's newest event, with the drafts printed for it (`undo`).
+pub fn delete_newest(tx: &Connection, app_id: i64) -> Result<()> {
+    let newest: i64 = tx
+        .prepare_cached("SELECT max(id) FROM events WHERE app_id = ?1")?
+        .query_row([app_id], |row| row.get(0))
+        .context("cannot read the application's history")?;
+    tx.prepare_cached("DELETE FROM drafts WHERE app_id = ?1 AND status_event = ?2")?
+        .execute([app_id, newest])
+        .context("cannot delete the event's drafts")?;
+    tx.prepare_cached("DELETE FROM events WHERE id = ?1")?
+        .execute([newest])
+        .context("cannot delete the event")
+        .and_then(|n| super::changed_one(n, "removing the event"))
+}

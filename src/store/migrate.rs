@@ -28,6 +28,11 @@ pub(super) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/3-mail.sql"),
         then: None,
     },
+    // The history cache `list` and `stats` read, the tag table and the search index.
+    Migration {
+        sql: include_str!("migrations/4-list-search.sql"),
+        then: Some(super::history::refresh_history_cache_all),
+    },
 ];
 
 /// The schema version this binary writes.
@@ -80,7 +85,13 @@ mod tests {
         assert_eq!(
             tables,
             [
+                "application_tags",
                 "applications",
+                "applications_search",
+                "applications_search_config",
+                "applications_search_data",
+                "applications_search_docsize",
+                "applications_search_idx",
                 "daily_notices",
                 "drafts",
                 "events",
@@ -131,5 +142,51 @@ mod upgrade_tests {
             .query_row("SELECT count(*) FROM drafts", [], |row| row.get(0))
             .unwrap();
         assert_eq!(drafts, 0);
+    }
+
+    /// A database as version 3 left it, with applications in it, upgraded in place: the applied day comes
+    /// from each history, the tags and the search index from each row.
+    #[test]
+    fn migration_4_fills_the_applied_day_the_tags_and_the_search_index() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for migration in &MIGRATIONS[..3] {
+            conn.execute_batch(migration.sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 3).unwrap();
+        conn.execute_batch(
+            "INSERT INTO applications (id, company, position, notes, tags, created_at, dup_key, status, status_on, last_event_on)
+             VALUES (1, 'Acme Café', 'Engineer', 'met Zoë', '[\"remote\",\"go\"]', '2026-01-01T00:00:00Z', 'k1', 'rejected', '2026-01-09', '2026-01-09'),
+                    (2, 'Globex', 'SRE', NULL, '[]', '2026-01-02T00:00:00Z', 'k2', 'saved', '2026-01-02', '2026-01-02');
+             INSERT INTO events (app_id, kind, on_date, status, recorded_at) VALUES
+                    (1, 'status', '2026-01-01', 'saved', '2026-01-01T00:00:00Z'),
+                    (1, 'status', '2026-01-03', 'applied', '2026-01-03T00:00:00Z'),
+                    (1, 'status', '2026-01-09', 'rejected', '2026-01-09T00:00:00Z'),
+                    (2, 'status', '2026-01-02', 'saved', '2026-01-02T00:00:00Z');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), LATEST_VERSION);
+        let applied: Vec<Option<String>> = conn
+            .prepare("SELECT applied_on FROM applications ORDER BY id")
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(applied, [Some("2026-01-03".to_owned()), None]);
+        let tags: i64 = conn
+            .query_row("SELECT count(*) FROM application_tags WHERE app_id = 1", [], |row| {
+                row.get(0)
+            })
+            .unwrap();
+        assert_eq!(tags, 2);
+        let found: i64 = conn
+            .query_row(
+                "SELECT rowid FROM applications_search WHERE applications_search MATCH '\"zoe\"'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(found, 1);
     }
 }

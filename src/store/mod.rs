@@ -5,11 +5,15 @@ mod codec;
 pub mod drafts;
 pub mod due;
 pub mod events;
+pub mod feedback;
 pub mod health;
+pub mod history;
 mod identity;
+pub mod listing;
 mod migrate;
 mod open;
 pub mod proposals;
+pub mod stats;
 
 use std::path::Path;
 
@@ -17,7 +21,7 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use crate::model::{Application, Event, Fields, State};
+use crate::model::{Application, Event, EventKind, Fields, State};
 
 pub use identity::APPLICATION_ID;
 pub use migrate::LATEST_VERSION;
@@ -83,7 +87,8 @@ pub fn create(
 ) -> Result<i64> {
     fields.validate()?;
     let state = State::replay(events, today)?;
-    let id = apps::insert(tx, fields, created_at, state)?;
+    let cache = crate::model::history::HistoryCache::of(events);
+    let id = apps::insert(tx, fields, created_at, state, &cache)?;
     for event in events {
         events::insert(tx, id, event)?;
     }
@@ -107,7 +112,25 @@ pub fn record(tx: &Connection, app: &Application, event: &Event, today: NaiveDat
     let next = State::next(Some(current), event, today)?;
     let id = events::insert(tx, app.id, event)?;
     apps::set_state(tx, app.id, next)?;
+    if !matches!(event.kind, EventKind::Note | EventKind::Snooze) {
+        history::refresh_history_cache(tx, app.id)?;
+    }
     Ok(id)
+}
+
+/// Removes an application's newest event (never its only one) and restores the cached state from the
+/// history that is left.
+pub fn undo(tx: &Connection, app: &Application, today: NaiveDate) -> Result<()> {
+    if app.events.len() < 2 {
+        anyhow::bail!(
+            "application {} has only the event that created it, which cannot be undone",
+            app.id
+        );
+    }
+    events::delete_newest(tx, app.id)?;
+    let state = State::replay(&app.events[..app.events.len() - 1], today)?;
+    apps::set_state(tx, app.id, state)?;
+    history::refresh_history_cache(tx, app.id)
 }
 
 #[cfg(test)]

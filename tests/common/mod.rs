@@ -238,3 +238,19 @@ impl Run<'_> {
         out.stderr.trim_end().to_owned()
     }
 }
+
+/// True (after printing why the test is skipped) when `program` is not installed; a failure under `CI=true`.
+pub fn missing_program(program: &str, package: &str) -> bool {
+    let found = std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()));
+    if found {
+        return false;
+    }
+    let reason = format!("it needs {program} (apt-get install {package})");
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "CI must run this test, but {reason}"
+    );
+    skip(&reason);
+    true
+}
