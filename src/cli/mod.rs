@@ -8,9 +8,11 @@ use crate::model::Status;
 use crate::output::ColorChoice;
 
 mod followup;
+mod interop;
 mod mail;
 
 pub use followup::{Dismiss, DraftFormat, Due, Followup, Reply, Snooze, Templates, TemplatesAction};
+pub use interop::{Export, ExportFormat, Import, ImportFormat, OnDuplicate};
 pub use mail::{Mail, MailAccept, MailAction, MailDrop, MailList, MailScan, MailShow};
 
 /// Track job applications, and never forget to follow up on a rejection.
@@ -73,9 +75,9 @@ pub enum Command {
     /// Delete an application and its history
     #[command(visible_alias = "remove")]
     Rm(Remove),
-    /// Write every application with its history as JSON
+    /// Write every application with its history as JSON, or as CSV for spreadsheets
     Export(Export),
-    /// Read applications from a JSON file written by export
+    /// Read applications from tracker's export, LinkedIn, JobSync, Simplify or a spreadsheet
     Import(Import),
     /// List rejections whose follow-up is due (run it from cron with --notify)
     Due(Due),
@@ -261,19 +263,6 @@ pub struct Remove {
     /// Really delete it (there is no undo)
     #[arg(long)]
     pub yes: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct Export {
-    /// Write to this file instead of stdout
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct Import {
-    /// A JSON file as written by `tracker export`, or - for stdin
-    pub file: PathBuf,
 }
 
 #[derive(Debug, Args)]
