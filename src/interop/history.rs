@@ -110,3 +110,112 @@ fn kind_name(kind: EventKind) -> &'static str {
         _ => "reply",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    fn chain(facts: &Facts, default: Status) -> Result<Vec<String>> {
+        let at = Utc.with_ymd_and_hms(2026, 11, 27, 12, 0, 0).unwrap();
+        let events = events(facts, default, day("2026-11-27"), at)?;
+        Ok(events
+            .iter()
+            .map(|e| match e.status {
+                Some(s) => format!("{s}@{}", e.on),
+                None => format!("{:?}@{}", e.kind, e.on),
+            })
+            .collect())
+    }
+
+    #[test]
+    fn rows_become_histories() {
+        let f = |status, applied: Option<&str>, status_on: Option<&str>| Facts {
+            status,
+            applied_on: applied.map(day),
+            status_on: status_on.map(day),
+            ..Facts::default()
+        };
+        let applied = Status::Applied;
+        assert_eq!(
+            chain(&f(None, Some("2026-01-05"), None), applied).unwrap(),
+            ["applied@2026-01-05"]
+        );
+        assert_eq!(
+            chain(
+                &f(Some(Status::Rejected), Some("2026-01-05"), Some("2026-02-01")),
+                applied
+            )
+            .unwrap(),
+            ["applied@2026-01-05", "rejected@2026-02-01"],
+            "the status date dates the status, the applied day the application"
+        );
+        assert_eq!(
+            chain(&f(Some(Status::Interviewing), Some("2026-01-05"), None), applied).unwrap(),
+            ["applied@2026-01-05", "interviewing@2026-01-05"],
+            "without a status date the status is dated on the applied day"
+        );
+        assert_eq!(
+            chain(&f(None, Some("2026-01-05"), None), Status::Saved).unwrap(),
+            ["saved@2026-01-05"]
+        );
+        assert_eq!(
+            chain(&f(None, None, None), applied).unwrap(),
+            ["applied@2026-11-27"],
+            "no date: today"
+        );
+        let err = chain(
+            &f(Some(Status::Rejected), Some("2026-02-05"), Some("2026-02-01")),
+            applied,
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("the status date 2026-02-01 is before the applied date")
+        );
+        // tracker's CSV: the furthest stage and the follow-up and reply days come back.
+        let own = Facts {
+            status: Some(Status::Rejected),
+            applied_on: Some(day("2026-01-05")),
+            status_on: Some(day("2026-02-01")),
+            furthest_stage: Some(Status::Offer),
+            furthest_known: true,
+            followup_sent_on: Some(day("2026-02-03")),
+            replied_on: Some(day("2026-02-01")),
+            created_on: None,
+        };
+        assert_eq!(
+            chain(&own, applied).unwrap(),
+            [
+                "applied@2026-01-05",
+                "offer@2026-02-01",
+                "rejected@2026-02-01",
+                "Reply@2026-02-01",
+                "Followup@2026-02-03"
+            ]
+        );
+        let never_a_stage = Facts {
+            furthest_stage: None,
+            followup_sent_on: None,
+            replied_on: None,
+            ..own.clone()
+        };
+        assert_eq!(
+            chain(&never_a_stage, applied).unwrap(),
+            ["rejected@2026-01-05", "rejected@2026-02-01"]
+        );
+        let saved_then_closed = Facts {
+            furthest_stage: Some(Status::Saved),
+            status: Some(Status::Withdrawn),
+            ..never_a_stage
+        };
+        assert_eq!(
+            chain(&saved_then_closed, applied).unwrap(),
+            ["saved@2026-01-05", "withdrawn@2026-02-01"]
+        );
+    }
+}

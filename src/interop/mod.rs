@@ -82,6 +82,11 @@ pub struct Request<'a> {
 /// Reads one file; an error names the file and the row.
 pub fn read_file(name: &str, bytes: &[u8], request: &Request<'_>) -> Result<File> {
     let shown = inert(name).into_owned();
+    if bytes.starts_with(b"PK\x03\x04") {
+        bail!(
+            "cannot import {shown}: it is a workbook (.xlsx or .ods), not CSV (save it as CSV UTF-8 from the spreadsheet, then import that)"
+        );
+    }
     let decoded = decode::decode(bytes).map_err(|e| e.context(format!("cannot import {shown}")))?;
     let json = match request.format {
         Some(format) => format.is_none(),
@@ -196,4 +201,45 @@ pub fn plan(
         }
     }
     Ok(plan)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn request_read(bytes: &[u8], format: Option<Option<Kind>>) -> Result<File> {
+        let rule = Rule::Auto(None);
+        let request = Request {
+            format,
+            map: &[],
+            rule: &rule,
+            clock: Clock::parse("2026-11-27").unwrap(),
+        };
+        read_file("x.csv", bytes, &request)
+    }
+
+    proptest! {
+        /// Any bytes give applications or an error, never a panic.
+        #[test]
+        fn any_bytes_are_read_or_refused(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let _ = request_read(&bytes, None);
+            let _ = request_read(&bytes, Some(Some(Kind::Spreadsheet)));
+        }
+
+        /// Spreadsheet-like text with quotes, separators, dates and statuses never panics either.
+        #[test]
+        fn any_sheet_is_read_or_refused(
+            cells in proptest::collection::vec("[A-Za-z0-9 ,;\t\"\n./:'=+-]{0,12}", 0..40),
+        ) {
+            let text = format!("Company,Position,Date,Status,Status Date\n{}", cells.join(","));
+            let _ = request_read(text.as_bytes(), None);
+        }
+    }
+
+    #[test]
+    fn a_workbook_is_refused_with_the_fix() {
+        let err = request_read(b"PK\x03\x04rest", None).err().unwrap().to_string();
+        assert!(err.contains("save it as CSV UTF-8"), "{err}");
+    }
 }
