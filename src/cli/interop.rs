@@ -8,7 +8,8 @@ use super::JsonFlag;
 
 #[derive(Debug, Args)]
 pub struct Export {
-    /// What to write: json (everything, with the history), csv (one row per application, for spreadsheets)
+    /// What to write: json (everything, with the history), csv (one row per application, for spreadsheets),
+    /// ics (the follow-ups due or coming, for calendars)
     #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
     pub format: ExportFormat,
     /// Write to this file instead of stdout (private to you: mode 0600)
@@ -25,6 +26,15 @@ pub enum ExportFormat {
     Json,
     /// One row per application; UTF-8 with BOM, safe to open in a spreadsheet
     Csv,
+    /// An iCalendar file of the follow-ups due or coming: an all-day event and a to-do each
+    Ics,
+}
+
+#[derive(Debug, Args)]
+pub struct Calendar {
+    /// The vdir folder to keep in sync (one .ics file per item; read by khal, todoman, vdirsyncer)
+    #[arg(long, value_name = "DIR")]
+    pub vdir: PathBuf,
 }
 
 #[derive(Debug, Args)]

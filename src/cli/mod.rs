@@ -12,7 +12,7 @@ mod interop;
 mod mail;
 
 pub use followup::{Dismiss, DraftFormat, Due, Followup, Reply, Snooze, Templates, TemplatesAction};
-pub use interop::{Export, ExportFormat, Import, ImportFormat, OnDuplicate};
+pub use interop::{Calendar, Export, ExportFormat, Import, ImportFormat, OnDuplicate};
 pub use mail::{Mail, MailAccept, MailAction, MailDrop, MailList, MailScan, MailShow};
 
 /// Track job applications, and never forget to follow up on a rejection.
@@ -79,6 +79,8 @@ pub enum Command {
     Export(Export),
     /// Read applications from tracker's export, LinkedIn, JobSync, Simplify or a spreadsheet
     Import(Import),
+    /// Keep a calendar folder (vdir) in sync with the follow-ups due or coming (run it from cron)
+    Calendar(Calendar),
     /// List rejections whose follow-up is due (run it from cron with --notify)
     Due(Due),
     /// Print the follow-up email for a rejection, or record that you sent it

@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use crate::Ctx;
 use crate::cli::{Export, ExportFormat};
-use crate::interop::csv_out;
+use crate::interop::{csv_out, ics};
 use crate::json::app_out;
 use crate::output::{json, say, shown_path};
 use crate::{private, store};
@@ -14,6 +14,7 @@ pub fn run(ctx: &mut Ctx, args: &Export) -> Result<()> {
     let document = match args.format {
         ExportFormat::Json => json(&apps.iter().map(app_out).collect::<Vec<_>>()).into_bytes(),
         ExportFormat::Csv => csv_out::write(&apps)?,
+        ExportFormat::Ics => ics::calendar(&ics::all(&apps, ctx.clock.today, ctx.config.window)).into_bytes(),
     };
     match &args.output {
         Some(path) => {

@@ -2,6 +2,7 @@
 
 pub mod add;
 pub mod backup;
+pub mod calendar;
 pub mod check;
 pub mod completions;
 pub mod config;
@@ -35,9 +36,12 @@ use crate::store::Access;
 pub fn access(command: &Command) -> Access {
     match command {
         Command::Add(_) | Command::Import(_) => Access::Create,
-        Command::List(_) | Command::Show(_) | Command::Export(_) | Command::Backup(_) | Command::Check(_) => {
-            Access::Read
-        }
+        Command::List(_)
+        | Command::Show(_)
+        | Command::Export(_)
+        | Command::Calendar(_)
+        | Command::Backup(_)
+        | Command::Check(_) => Access::Read,
         Command::Due(args) if !args.notify => Access::Read,
         Command::Mail(args) => match args.action {
             MailAction::List(_) | MailAction::Show(_) => Access::Read,
@@ -82,6 +86,7 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Rm(args) => remove::run(ctx, &args),
         Command::Export(args) => export::run(ctx, &args),
         Command::Import(args) => import::run(ctx, &args),
+        Command::Calendar(args) => calendar::run(ctx, &args),
         Command::Backup(args) => backup::run(ctx, &args),
         Command::Check(args) => check::run(ctx, &args),
         Command::Due(args) => due::run(ctx, &args),

@@ -6,9 +6,11 @@ pub mod csv_out;
 mod dates;
 mod decode;
 pub mod history;
+pub mod ics;
 mod json_in;
 mod read;
 mod status;
+pub mod vdir;
 
 use std::collections::HashMap;
 use std::fmt;
