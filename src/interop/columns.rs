@@ -371,3 +371,6 @@ pub fn roles(kind: Kind, headers: &[String], map: &[(String, String, Role)]) -> 
     }
     Ok(roles)
 }
+
+#[cfg(test)]
+mod tests;

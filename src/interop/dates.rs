@@ -97,7 +97,7 @@ pub fn parse(text: &str, rule: &Rule, order: Option<Order>) -> Result<Option<Nai
             bail!("not a date in the form --date-format {format:?} gives")
         }
         Rule::Auto(fixed) => {
-            if let Some(day) = german(text) {
+            if let Some(day) = german(text).or_else(|| named_month(text)) {
                 return Ok(Some(day));
             }
             if let Some((a, b, year)) = slashed(text) {
@@ -110,19 +110,32 @@ pub fn parse(text: &str, rule: &Rule, order: Option<Order>) -> Result<Option<Nai
                 }
                 bail!("no such day")
             }
-            bail!("not a date (expected YYYY-MM-DD, DD.MM.YYYY or MM/DD/YYYY; or give --date-format)")
+            bail!("not a date (expected YYYY-MM-DD, DD.MM.YYYY, MM/DD/YYYY or Mar 4, 2026; or give --date-format)")
         }
     }
 }
 
-/// `2026-03-04`, or an ISO time starting with one (`2026-03-04T10:00:00Z`, `2026-03-04 10:00`).
+/// `2026-03-04`, or an ISO time starting with one. A time with an offset (`2026-03-04T23:30:00.000Z`, as
+/// JobSync writes) is an instant, and its day is the local one, as everywhere in tracker; a time without one
+/// (`2026-03-04 10:00`) is already local.
 fn iso(text: &str) -> Option<NaiveDate> {
+    if let Ok(instant) = chrono::DateTime::parse_from_rfc3339(text) {
+        let instant = instant.with_timezone(&chrono::Utc);
+        return crate::clock::storable(instant).then(|| crate::clock::local_day(instant));
+    }
     let date = text.get(..10)?;
     let rest = &text[10..];
     if !(rest.is_empty() || rest.starts_with(['T', ' '])) || date.starts_with(['+', '-']) {
         return None;
     }
     NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
+}
+
+/// `Mar 4, 2026`, `March 4, 2026`, `4 Mar 2026`, `4 March 2026` (English month names: never ambiguous).
+fn named_month(text: &str) -> Option<NaiveDate> {
+    ["%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y"]
+        .iter()
+        .find_map(|format| NaiveDate::parse_from_str(text, format).ok())
 }
 
 /// `4.3.2026`, `04.03.2026`, `04.03.26`, with an optional time after a space.
@@ -161,6 +174,8 @@ mod tests {
             ("04.03.2026", &auto, None, "2026-03-04"),
             ("4.3.26", &auto, None, "2026-03-04"),
             ("4.3.2026 10:15", &auto, None, "2026-03-04"),
+            ("Mar 4, 2026", &auto, None, "2026-03-04"),
+            ("4 March 2026", &auto, None, "2026-03-04"),
             ("11/20/24, 8:15 AM", &us, None, "2024-11-20"),
             ("3/4/2026", &auto, Some(Order::DayFirst), "2026-04-03"),
             ("3/4/2026", &auto, Some(Order::MonthFirst), "2026-03-04"),
