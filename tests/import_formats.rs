@@ -243,3 +243,17 @@ fn bad_rows_name_the_file_row_column_and_value_and_change_nothing() {
     );
     assert_eq!(env.dump(), before);
 }
+
+#[test]
+fn a_sep_line_names_the_separator_and_rows_count_as_excel_shows_them() {
+    let env = Env::new();
+    let sheet = "sep=;\r\nFirma;Stelle;Datum\r\nA, B & C;Dev;01.02.2026\r\nD;E;kaputt\r\n";
+    assert_eq!(
+        env.run(&["import", "-"]).stdin(sheet).fails(1),
+        "tracker: cannot import stdin: row 3, column \"Datum\": \"kaputt\" is not a date (expected YYYY-MM-DD, DD.MM.YYYY, MM/DD/YYYY or Mar 4, 2026; or give --date-format)"
+    );
+    env.run(&["import", "-"])
+        .stdin(sheet.replace("kaputt", "02.02.2026"))
+        .ok();
+    assert_eq!(env.json(&["show", "1", "--json"])["company"], "A, B & C");
+}

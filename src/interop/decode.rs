@@ -82,6 +82,16 @@ pub fn separator(text: &str) -> u8 {
     }
 }
 
+/// A first line `sep=X` (X one of `,` `;` tab `|`): the separator it names and the text after it.
+pub fn separator_line(text: &str) -> Option<(u8, &str)> {
+    let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
+    let named = first.trim_end_matches('\r').strip_prefix("sep=")?;
+    match named.as_bytes() {
+        [c @ (b',' | b';' | b'\t' | b'|')] => Some((*c, rest)),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,5 +120,12 @@ mod tests {
         assert_eq!(separator("a\tb\tc"), b'\t');
         assert_eq!(separator("company"), b',');
         assert_eq!(separator("a;b,c"), b',');
+        assert_eq!(
+            separator_line("sep=;\r\nFirma;Stelle\r\n"),
+            Some((b';', "Firma;Stelle\r\n"))
+        );
+        assert_eq!(separator_line("sep=|\nA|B"), Some((b'|', "A|B")));
+        assert_eq!(separator_line("Firma;Stelle"), None);
+        assert_eq!(separator_line("sep=ab\n"), None);
     }
 }

@@ -31,7 +31,12 @@ pub struct Options<'a> {
 }
 
 pub fn sheet(text: &str, options: &Options<'_>) -> Result<Sheet> {
-    let separator = super::decode::separator(text);
+    // Excel reads (and some tools write) a first line `sep=;` naming the separator; Excel hides it, so the
+    // header is still row 1.
+    let (text, separator) = match super::decode::separator_line(text) {
+        Some((separator, rest)) => (rest, separator),
+        None => (text, super::decode::separator(text)),
+    };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(separator)
         .has_headers(false)
