@@ -124,3 +124,41 @@ fn output_refuses_to_replace_without_force_and_is_private() {
         "--force needs --output"
     );
 }
+
+#[test]
+fn tracker_csv_edited_in_a_spreadsheet_still_reads_back() {
+    let env = Env::new();
+    sample(&env);
+    let csv = env.ok(&["export", "--format", "csv"]);
+    // A column added at the front, as a person might in a spreadsheet; the BOM and the prefixes kept.
+    let edited: String = csv
+        .trim_start_matches('\u{feff}')
+        .split_inclusive("\r\n")
+        .enumerate()
+        .map(|(i, line)| {
+            if i == 0 {
+                format!("Priority,{line}")
+            } else if line.starts_with(char::is_numeric) {
+                format!("high,{line}")
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect();
+    let other = Env::new();
+    let out = other.run(&["import", "-"]).stdin(edited).output();
+    assert_eq!(
+        (out.code, out.stdout.as_str()),
+        (0, "Imported 3 applications.\n"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        out.stderr,
+        "stdin: columns kept in the notes, as nothing names them: \"Priority\" (name one with --map 'Priority=FIELD')\n"
+    );
+    let app = other.json(&["show", "1", "--json"]);
+    assert_eq!(app["company"], "=HYPERLINK(\"http://x\",\"y\")");
+    assert_eq!(app["furthest_stage"], "interviewing");
+    assert_eq!(app["notes"], "Priority: high");
+}

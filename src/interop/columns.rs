@@ -253,8 +253,9 @@ const COMMON: &[(Field, &[&str])] = &[
 
 /// Recognises the format from a header row.
 pub fn recognise(headers: &[String]) -> Kind {
+    // tracker's own CSV, perhaps with columns added or moved in a spreadsheet.
     let raw: Vec<&str> = headers.iter().map(|h| h.trim()).collect();
-    if raw == TRACKER_COLUMNS {
+    if TRACKER_COLUMNS.iter().all(|c| raw.contains(c)) {
         return Kind::Tracker;
     }
     let names: Vec<String> = headers.iter().map(|h| normalise(h)).collect();
@@ -334,10 +335,13 @@ pub fn roles(kind: Kind, headers: &[String], map: &[(String, String, Role)]) -> 
     for (index, name) in names.iter().enumerate() {
         let mapped = map.iter().find(|(n, _, _)| n == name).map(|(_, _, role)| *role);
         let role = mapped.unwrap_or_else(|| match kind {
-            Kind::Tracker => FIELD_NAMES
-                .iter()
-                .find(|(n, _)| *n == headers[index].trim())
-                .map_or(Role::Ignore, |(_, f)| Role::Field(*f)),
+            Kind::Tracker => match headers[index].trim() {
+                "id" => Role::Ignore,
+                header => FIELD_NAMES
+                    .iter()
+                    .find(|(n, _)| *n == header)
+                    .map_or(Role::Note, |(_, f)| Role::Field(*f)),
+            },
             Kind::Spreadsheet => common(name),
             // A column the format does not list (Simplify's optional Notes) is read by its common name.
             _ => kind

@@ -25,6 +25,7 @@ fn formats_are_recognised_by_their_headers() {
             Kind::Simplify,
         ),
         (&TRACKER_COLUMNS.join(","), Kind::Tracker),
+        (&format!("mine,{}", TRACKER_COLUMNS.join(",")), Kind::Tracker),
         ("Firma,Stelle,Beworben am", Kind::Spreadsheet),
         ("Company Name,Job Title", Kind::Spreadsheet),
     ] {
