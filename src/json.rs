@@ -104,8 +104,8 @@ pub struct AppIn {
     position: String,
     #[serde(default)]
     status: Option<Status>,
-    #[serde(default, rename = "status_on")]
-    _status_on: serde::de::IgnoredAny,
+    #[serde(default)]
+    status_on: Option<String>,
     #[serde(default, rename = "days_since")]
     _days_since: serde::de::IgnoredAny,
     #[serde(default, rename = "furthest_stage")]
@@ -237,7 +237,11 @@ impl AppIn {
             let Some(status) = self.status else {
                 bail!("field events: give the events, or at least a status")
             };
-            events.push(Event::status_change(None, status, local_day(created_at), created_at));
+            let on = match &self.status_on {
+                Some(text) => day(text, "status_on")?,
+                None => local_day(created_at),
+            };
+            events.push(Event::status_change(None, status, on, created_at));
         }
         if let (Some(claimed), Some(actual)) = (self.status, previous)
             && claimed != actual

@@ -6,6 +6,7 @@ mod cmd;
 pub mod config;
 pub mod dates;
 mod editor;
+pub mod interop;
 pub mod json;
 pub mod mail;
 pub mod model;

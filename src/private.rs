@@ -170,6 +170,33 @@ pub fn write_file(path: &Path, contents: &[u8]) -> Result<()> {
     written.with_context(|| format!("cannot write {}", path.display()))
 }
 
+/// Writes a whole file as [`write_file`] does, but refuses to replace an existing regular file unless
+/// `replace` is set, also when one appears meanwhile (the temporary file is moved in with no-clobber).
+/// FIFOs and devices are written through.
+pub fn write_new(path: &Path, contents: &[u8], replace: bool) -> Result<()> {
+    let exists = || anyhow::anyhow!("{} already exists (use --force to replace it)", path.display());
+    match target(path)? {
+        Target::Through(_) | Target::Replace(_) if replace => write_file(path, contents),
+        Target::Through(_) => write_file(path, contents),
+        Target::Replace(real) => {
+            if fs::symlink_metadata(&real).is_ok() {
+                return Err(exists());
+            }
+            let name = real
+                .file_name()
+                .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+            let mut tmp = temp_beside(folder_of(&real), &name, ".tmp")?;
+            let written = tmp.write_all(contents).and_then(|()| tmp.as_file().sync_all());
+            written.with_context(|| format!("cannot write {}", path.display()))?;
+            match tmp.persist_noclobber(&real) {
+                Ok(_) => Ok(()),
+                Err(e) if e.error.kind() == ErrorKind::AlreadyExists => Err(exists()),
+                Err(e) => Err(e.error).with_context(|| format!("cannot write {}", path.display())),
+            }
+        }
+    }
+}
+
 fn replace(path: &Path, contents: &[u8]) -> Result<()> {
     let name = path
         .file_name()

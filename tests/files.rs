@@ -221,7 +221,12 @@ fn export_writes_through_fifos_devices_and_symlinks() {
     fs::write(&real, "old").unwrap();
     let link = env.path("link.json");
     std::os::unix::fs::symlink(&real, &link).unwrap();
-    env.run(&["export", "-o", link.to_str().unwrap()]).output();
+    assert_eq!(
+        env.fails(1, &["export", "-o", link.to_str().unwrap()]),
+        format!("tracker: {} already exists (use --force to replace it)", link.display())
+    );
+    assert_eq!(fs::read_to_string(&real).unwrap(), "old");
+    env.run(&["export", "-o", link.to_str().unwrap(), "--force"]).output();
     assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
     assert_eq!(fs::read_to_string(&real).unwrap(), expected);
 }

@@ -206,7 +206,7 @@ fn bad_import_files_name_the_problem_and_change_nothing() {
     ];
     let mut wrong = Vec::new();
     for (input, expected) in cases {
-        let err = env.run(&["import", "-"]).stdin(input).fails(1);
+        let err = env.run(&["import", "--format", "json", "-"]).stdin(input).fails(1);
         if err != format!("tracker: cannot import stdin: {expected}") {
             wrong.push(format!("input {input}\n  got: {err}\n want: {expected}"));
         }

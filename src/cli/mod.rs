@@ -8,10 +8,12 @@ use crate::model::Status;
 use crate::output::ColorChoice;
 
 mod followup;
+mod interop;
 mod mail;
 mod stats;
 
 pub use followup::{Dismiss, DraftFormat, Due, Followup, Reply, Snooze, Templates, TemplatesAction};
+pub use interop::{Calendar, Export, ExportFormat, Import, ImportFormat, OnDuplicate};
 pub use mail::{Mail, MailAccept, MailAction, MailDrop, MailList, MailScan, MailShow};
 pub use stats::{ByArg, Feedback, SortArg, Stats, Undo};
 
@@ -81,10 +83,12 @@ pub enum Command {
     Stats(Stats),
     /// Every answer you recorded, newest first: what to reread before the next application
     Feedback(Feedback),
-    /// Write every application with its history as JSON
+    /// Write every application with its history as JSON, or as CSV for spreadsheets
     Export(Export),
-    /// Read applications from a JSON file written by export
+    /// Read applications from tracker's export, LinkedIn, JobSync, Simplify or a spreadsheet
     Import(Import),
+    /// Keep a calendar folder (vdir) in sync with the follow-ups due or coming (run it from cron)
+    Calendar(Calendar),
     /// List rejections whose follow-up is due (run it from cron with --notify)
     Due(Due),
     /// Print the follow-up email for a rejection, or record that you sent it
@@ -286,19 +290,6 @@ pub struct Remove {
     /// Really delete them (there is no undo)
     #[arg(long)]
     pub yes: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct Export {
-    /// Write to this file instead of stdout
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct Import {
-    /// A JSON file as written by `tracker export`, or - for stdin
-    pub file: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -1,19 +1,24 @@
-//! `tracker export`: every application with its events, as a JSON array.
+//! `tracker export`: every application with its events as JSON, or one row per application as CSV.
 
 use anyhow::Result;
 
 use crate::Ctx;
-use crate::cli::Export;
+use crate::cli::{Export, ExportFormat};
+use crate::interop::{csv_out, ics};
 use crate::json::app_out;
-use crate::output::{json, print, say, shown_path};
+use crate::output::{json, say, shown_path};
 use crate::{private, store};
 
 pub fn run(ctx: &mut Ctx, args: &Export) -> Result<()> {
     let apps = everything(ctx.store.conn())?;
-    let document = json(&apps.iter().map(app_out).collect::<Vec<_>>());
+    let document = match args.format {
+        ExportFormat::Json => json(&apps.iter().map(app_out).collect::<Vec<_>>()).into_bytes(),
+        ExportFormat::Csv => csv_out::write(&apps)?,
+        ExportFormat::Ics => ics::calendar(&ics::all(&apps, ctx.clock.today, ctx.config.window)).into_bytes(),
+    };
     match &args.output {
         Some(path) => {
-            private::write_file(path, document.as_bytes())?;
+            private::write_new(path, &document, args.force)?;
             say(&format!(
                 "Exported {} to {}.",
                 crate::output::plural(apps.len(), "application"),
@@ -21,8 +26,15 @@ pub fn run(ctx: &mut Ctx, args: &Export) -> Result<()> {
             ));
             Ok(())
         }
-        None => Ok(print(&document)?),
+        None => Ok(write_stdout(&document)?),
     }
+}
+
+fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()
 }
 
 /// Every application with its events, in two queries (read in one snapshot).

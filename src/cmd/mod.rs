@@ -2,6 +2,7 @@
 
 pub mod add;
 pub mod backup;
+pub mod calendar;
 pub mod check;
 pub mod completions;
 pub mod config;
@@ -41,6 +42,7 @@ pub fn access(command: &Command) -> Access {
         Command::List(_)
         | Command::Show(_)
         | Command::Export(_)
+        | Command::Calendar(_)
         | Command::Backup(_)
         | Command::Check(_)
         | Command::Stats(_)
@@ -93,6 +95,7 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Feedback(args) => feedback::run(ctx, &args),
         Command::Export(args) => export::run(ctx, &args),
         Command::Import(args) => import::run(ctx, &args),
+        Command::Calendar(args) => calendar::run(ctx, &args),
         Command::Backup(args) => backup::run(ctx, &args),
         Command::Check(args) => check::run(ctx, &args),
         Command::Due(args) => due::run(ctx, &args),

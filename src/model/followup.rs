@@ -11,6 +11,9 @@ use serde::Serialize;
 use super::{Application, Event, EventKind, FollowupKind, Status};
 use crate::dates::{days_between, format_day};
 
+mod items;
+pub use items::{Item, ItemKind, items};
+
 /// When reminders start and stop, in calendar days after the rejection. Built only through [`Window::new`],
 /// so a window in which nothing could ever be due does not exist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
