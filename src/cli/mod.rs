@@ -10,7 +10,10 @@ use crate::output::ColorChoice;
 mod followup;
 mod mail;
 
-pub use followup::{Dismiss, DraftFormat, Due, Followup, Reply, Snooze, Templates, TemplatesAction};
+pub use followup::{
+    Dismiss, DraftFormat, Due, DueKindArg, Followup, Interview, Lint, Reply, Snooze, Templates, TemplatesAction,
+    Upcoming,
+};
 pub use mail::{Mail, MailAccept, MailAction, MailDrop, MailList, MailScan, MailShow};
 
 /// Track job applications, and never forget to follow up on a rejection.
@@ -56,8 +59,10 @@ pub enum Command {
     Reject(Change),
     /// Record a status change: saved, applied, interviewing, offer, accepted, rejected, withdrawn, ghosted
     Status(StatusChange),
-    /// Record that interviews started (status interviewing)
-    Interview(Change),
+    /// Record an interview, past or planned, with its time and interviewers (status interviewing)
+    Interview(Interview),
+    /// List the interviews ahead
+    Upcoming(Upcoming),
     /// Record an offer (status offer)
     Offer(Change),
     /// Record that you accepted the offer (status accepted)
@@ -77,9 +82,9 @@ pub enum Command {
     Export(Export),
     /// Read applications from a JSON file written by export
     Import(Import),
-    /// List rejections whose follow-up is due (run it from cron with --notify)
+    /// List the follow-ups that are due: rejections, check-ins, thank-you notes (run it from cron with --notify)
     Due(Due),
-    /// Print the follow-up email for a rejection, or record that you sent it
+    /// Print the follow-up email that is due, or record that you sent it
     Followup(Followup),
     /// Stop the reminders for a rejection without sending a follow-up
     Dismiss(Dismiss),
@@ -89,6 +94,8 @@ pub enum Command {
     Reply(Reply),
     /// The follow-up email templates
     Templates(Templates),
+    /// Check an email for the things a follow-up should never say
+    Lint(Lint),
     /// Read your mail to find confirmations, rejections, interviews, offers and replies, and review them
     Mail(Mail),
     /// Copy the database safely, even while tracker runs elsewhere

@@ -83,6 +83,7 @@ pub fn run(clock: Clock, style: Style, paths: &Paths) -> Result<()> {
             missed: false,
             notify: false,
             quiet: false,
+            kind: Vec::new(),
             json: JsonFlag { json: false },
         },
     )?;
@@ -148,6 +149,8 @@ fn followup(ctx: &mut Ctx, sent: bool) -> Result<()> {
             format: DraftFormat::Text,
             sent,
             on: None,
+            detail: None,
+            edit: false,
         },
     )
 }

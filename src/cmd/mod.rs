@@ -12,6 +12,8 @@ pub mod edit;
 pub mod export;
 pub mod followup;
 pub mod import;
+pub mod interview;
+pub mod lint;
 pub mod list;
 pub mod mail_review;
 pub mod mail_scan;
@@ -22,6 +24,7 @@ pub mod show;
 pub mod snooze;
 pub mod status;
 pub mod templates;
+pub mod upcoming;
 
 use anyhow::Result;
 
@@ -35,9 +38,12 @@ use crate::store::Access;
 pub fn access(command: &Command) -> Access {
     match command {
         Command::Add(_) | Command::Import(_) => Access::Create,
-        Command::List(_) | Command::Show(_) | Command::Export(_) | Command::Backup(_) | Command::Check(_) => {
-            Access::Read
-        }
+        Command::List(_)
+        | Command::Show(_)
+        | Command::Export(_)
+        | Command::Backup(_)
+        | Command::Check(_)
+        | Command::Upcoming(_) => Access::Read,
         Command::Due(args) if !args.notify => Access::Read,
         Command::Mail(args) => match args.action {
             // A first scan may be how someone starts: it creates the database for its proposals.
@@ -62,7 +68,9 @@ pub fn access(command: &Command) -> Access {
         | Command::Snooze(_)
         | Command::Reply(_) => Access::Write,
         // These never open the database (see `lib::dispatch`).
-        Command::Config(_) | Command::Completions(_) | Command::Demo(_) | Command::Templates(_) => Access::Read,
+        Command::Config(_) | Command::Completions(_) | Command::Demo(_) | Command::Templates(_) | Command::Lint(_) => {
+            Access::Read
+        }
     }
 }
 
@@ -74,7 +82,8 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Show(args) => show::run(ctx, &args),
         Command::Reject(args) => status::run(ctx, &args, Status::Rejected),
         Command::Status(args) => status::run_any(ctx, &args),
-        Command::Interview(args) => status::run(ctx, &args, Status::Interviewing),
+        Command::Interview(args) => interview::run(ctx, &args),
+        Command::Upcoming(args) => upcoming::run(ctx, &args),
         Command::Offer(args) => status::run(ctx, &args, Status::Offer),
         Command::Accept(args) => status::run(ctx, &args, Status::Accepted),
         Command::Withdraw(args) => status::run(ctx, &args, Status::Withdrawn),
@@ -98,7 +107,7 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {
             MailAction::Accept(args) => mail_review::accept(ctx, &args),
             MailAction::Drop(args) => mail_review::drop(ctx, &args),
         },
-        Command::Config(_) | Command::Completions(_) | Command::Demo(_) | Command::Templates(_) => {
+        Command::Config(_) | Command::Completions(_) | Command::Demo(_) | Command::Templates(_) | Command::Lint(_) => {
             unreachable!("dispatched before the database is opened")
         }
     }

@@ -1,4 +1,7 @@
-//! The rejections whose follow-up may be due, read through the `applications_by_status` index.
+//! The applications whose follow-up may be due, each kind read through an index: rejections by
+//! `applications_by_status`, check-ins and ghosting by `applications_quiet_applied` and
+//! `applications_quiet_interviewing`, thank-you notes by `events_by_interview_day` (named with `INDEXED BY`:
+//! without statistics SQLite may prefer an equality on `status` that reads every open application).
 
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
@@ -6,7 +9,8 @@ use rusqlite::{Connection, Row, Transaction, named_params};
 
 use super::codec;
 use crate::dates::format_day;
-use crate::model::followup::Reminder;
+use crate::model::Status;
+use crate::model::followup::{Reminder, Silence};
 
 /// A rejected application and the facts the follow-up rule needs.
 #[derive(Debug, Clone)]
@@ -51,6 +55,97 @@ pub fn candidates(conn: &Connection, earliest: NaiveDate, latest: NaiveDate) -> 
     codec::collect(rows, from_row).context("cannot read the rejections")
 }
 
+/// An open application (`applied` or `interviewing`) and the facts the check-in and thank-you rules need.
+#[derive(Debug, Clone)]
+pub struct Open {
+    pub id: i64,
+    pub company: String,
+    pub position: String,
+    pub silence: Silence,
+}
+
+/// The rule's inputs for the applications the inner query `c` picks (with `status_id`, its newest status
+/// event, and `quiet_id`, its newest event that is neither a sent check-in nor a snooze).
+macro_rules! open_sql {
+    ($inner:literal) => {
+        concat!(
+            "SELECT c.id, c.company, c.position, c.status, c.last_event_on,
+                    (SELECT q.on_date FROM events q WHERE q.id = c.quiet_id) AS quiet_since,
+                    EXISTS (SELECT 1 FROM events e
+                            WHERE e.app_id = c.id AND e.kind = 'followup' AND e.template IS 'checkin'
+                              AND e.id > c.quiet_id) AS checked_in,
+                    (SELECT s.interview_day FROM events s WHERE s.id = c.status_id) AS interview_on,
+                    EXISTS (SELECT 1 FROM events e
+                            WHERE e.app_id = c.id AND e.kind IN ('followup', 'dismiss') AND e.id > c.status_id) AS thanked
+             FROM (SELECT a.id, a.company, a.position, a.status, a.last_event_on,
+                          (SELECT max(s.id) FROM events s WHERE s.app_id = a.id AND s.kind = 'status') AS status_id,
+                          (SELECT max(q.id) FROM events q
+                           WHERE q.app_id = a.id AND q.kind <> 'snooze'
+                             AND NOT (q.kind = 'followup' AND q.template IS 'checkin')) AS quiet_id
+                   ",
+            $inner,
+            ") c ORDER BY c.id"
+        )
+    };
+}
+
+/// Applied applications silent since `:latest` or earlier.
+const QUIET_APPLIED_SQL: &str = open_sql!(
+    "FROM applications a INDEXED BY applications_quiet_applied
+     WHERE a.status = 'applied' AND a.last_event_on <= :latest"
+);
+
+/// Interviewing applications silent since `:latest` or earlier.
+const QUIET_INTERVIEWING_SQL: &str = open_sql!(
+    "FROM applications a INDEXED BY applications_quiet_interviewing
+     WHERE a.status = 'interviewing' AND a.last_event_on <= :latest"
+);
+
+/// Interviewing applications whose newest interview takes place from `:earliest` to `:latest`.
+const INTERVIEWED_SQL: &str = open_sql!(
+    "FROM events i INDEXED BY events_by_interview_day JOIN applications a ON a.id = i.app_id
+     WHERE i.interview_day BETWEEN :earliest AND :latest AND a.status = 'interviewing'
+       AND i.id = (SELECT max(s.id) FROM events s WHERE s.app_id = a.id AND s.kind = 'status')"
+);
+
+fn open_from_row(row: &Row<'_>) -> rusqlite::Result<Open> {
+    let interview_on = codec::opt_day(row, "interview_on")?;
+    Ok(Open {
+        id: row.get("id")?,
+        company: row.get("company")?,
+        position: row.get("position")?,
+        silence: Silence {
+            status: row.get("status")?,
+            last_event_on: codec::day(row, "last_event_on")?,
+            quiet_since: codec::day(row, "quiet_since")?,
+            checked_in: row.get("checked_in")?,
+            interview_on,
+            thanked: interview_on.is_some() && row.get::<_, bool>("thanked")?,
+        },
+    })
+}
+
+/// Applications of `status` whose newest event is on `latest` or earlier (the ones a check-in or ghosting
+/// can be due for), by id.
+pub fn quiet(conn: &Connection, status: Status, latest: NaiveDate) -> Result<Vec<Open>> {
+    let sql = match status {
+        Status::Applied => QUIET_APPLIED_SQL,
+        Status::Interviewing => QUIET_INTERVIEWING_SQL,
+        other => bail!("check-ins are for applied and interviewing applications, not {other}"),
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query(named_params! { ":latest": format_day(latest) })?;
+    codec::collect(rows, open_from_row).context("cannot read the silent applications")
+}
+
+/// Interviewing applications whose newest interview's day is from `earliest` to `latest` (the ones a
+/// thank-you note can be due for), by id.
+pub fn interviewed(conn: &Connection, earliest: NaiveDate, latest: NaiveDate) -> Result<Vec<Open>> {
+    let mut stmt = conn.prepare_cached(INTERVIEWED_SQL)?;
+    let rows = stmt.query(named_params! { ":earliest": format_day(earliest), ":latest": format_day(latest) })?;
+    codec::collect(rows, open_from_row).context("cannot read the interviews")
+}
+
 /// Claims the day's notification for an application: true when this run may show it, false when another run
 /// already did (or is doing so in its own transaction, which this one waited for).
 pub fn claim_notification(tx: &Transaction, id: i64, day: NaiveDate) -> Result<bool> {
@@ -92,19 +187,55 @@ mod tests {
     use crate::store::Store;
     use crate::store::test_support::{add, day};
 
-    #[test]
-    fn the_query_uses_indexes_only() {
-        let store = Store::open_in_memory().unwrap();
-        let mut stmt = store.conn().prepare(&format!("EXPLAIN QUERY PLAN {SQL}")).unwrap();
+    fn plan_of(store: &Store, sql: &str, params: &[(&str, &dyn rusqlite::ToSql)]) -> String {
+        let mut stmt = store.conn().prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
         let plan: Vec<String> = stmt
-            .query_map(
-                named_params! { ":earliest": "2026-01-01", ":latest": "2026-02-01" },
-                |row| row.get("detail"),
-            )
+            .query_map(params, |row| row.get("detail"))
             .unwrap()
             .map(Result::unwrap)
             .collect();
-        let plan = plan.join("\n");
+        plan.join("\n")
+    }
+
+    /// The plans of the queries `due` runs, as they run: each kind is a range scan of an index.
+    #[test]
+    fn the_new_kinds_are_index_range_scans() {
+        let store = Store::open_in_memory().unwrap();
+        let mut plans = Vec::new();
+        for (sql, index) in [
+            (QUIET_APPLIED_SQL, "applications_quiet_applied"),
+            (QUIET_INTERVIEWING_SQL, "applications_quiet_interviewing"),
+        ] {
+            let quiet = plan_of(&store, sql, named_params! { ":latest": "2026-01-01" });
+            assert!(
+                quiet.contains(&format!("SEARCH a USING INDEX {index} (last_event_on<?)")),
+                "{quiet}"
+            );
+            plans.push(quiet);
+        }
+        let interviewed = plan_of(
+            &store,
+            INTERVIEWED_SQL,
+            named_params! { ":earliest": "2026-01-01", ":latest": "2026-01-03" },
+        );
+        assert!(
+            interviewed.contains("events_by_interview_day (interview_day>? AND interview_day<?)"),
+            "{interviewed}"
+        );
+        plans.push(interviewed);
+        for plan in plans {
+            assert!(!plan.contains("SCAN"), "no full scan:\n{plan}");
+        }
+    }
+
+    #[test]
+    fn the_query_uses_indexes_only() {
+        let store = Store::open_in_memory().unwrap();
+        let plan = plan_of(
+            &store,
+            SQL,
+            named_params! { ":earliest": "2026-01-01", ":latest": "2026-02-01" },
+        );
         assert!(
             plan.contains("SEARCH a USING INDEX applications_by_status (status=? AND status_on>? AND status_on<?)"),
             "{plan}"

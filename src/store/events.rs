@@ -8,7 +8,7 @@ use crate::clock::format_instant;
 use crate::dates::format_day;
 use crate::model::Event;
 
-const COLUMNS: &str = "app_id, kind, on_date, from_status, status, note, until_date, template, recorded_at";
+const COLUMNS: &str = "app_id, kind, on_date, from_status, status, note, until_date, template, recorded_at, at, with_names, interview_day";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Event> {
     Ok(Event {
@@ -20,13 +20,18 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Event> {
         until: codec::opt_day(row, "until_date")?,
         template: row.get("template")?,
         recorded_at: codec::instant(row, "recorded_at")?,
+        interview_on: codec::opt_day(row, "interview_day")?,
+        at: codec::opt_instant(row, "at")?,
+        with: codec::names(row, "with_names")?,
     })
 }
 
 pub fn insert(tx: &Connection, app_id: i64, event: &Event) -> Result<i64> {
     tx.prepare_cached(
-        "INSERT INTO events (app_id, kind, on_date, from_status, status, note, until_date, template, recorded_at)
-         VALUES (:app_id, :kind, :on_date, :from_status, :status, :note, :until_date, :template, :recorded_at)",
+        "INSERT INTO events (app_id, kind, on_date, from_status, status, note, until_date, template, recorded_at,
+                             at, with_names, interview_day)
+         VALUES (:app_id, :kind, :on_date, :from_status, :status, :note, :until_date, :template, :recorded_at,
+                 :at, :with_names, :interview_day)",
     )?
     .execute(named_params! {
         ":app_id": app_id,
@@ -38,6 +43,9 @@ pub fn insert(tx: &Connection, app_id: i64, event: &Event) -> Result<i64> {
         ":until_date": event.until.map(format_day),
         ":template": event.template,
         ":recorded_at": format_instant(event.recorded_at),
+        ":at": event.at.map(format_instant),
+        ":with_names": event.interview_on.map(|_| serde_json::to_string(&event.with)).transpose()?,
+        ":interview_day": event.interview_on.map(format_day),
     })
     .context("cannot record the event")
     .and_then(|n| super::changed_one(n, "recording the event"))?;

@@ -28,6 +28,11 @@ pub(super) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/3-mail.sql"),
         then: None,
     },
+    // Interviews with a time and interviewers; check-ins and thank-you notes (the events table rebuilt).
+    Migration {
+        sql: include_str!("migrations/4-followups-interviews.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this binary writes.
