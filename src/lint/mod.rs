@@ -63,7 +63,16 @@ pub struct Checker {
 }
 
 fn phrase_words(phrase: &str) -> Vec<String> {
-    tokens(phrase).into_iter().map(|t| t.text).collect()
+    phrase
+        .split_whitespace()
+        .flat_map(|piece| {
+            if piece == "#" {
+                vec!["#".to_owned()]
+            } else {
+                tokens(piece).into_iter().map(|t| t.text).collect()
+            }
+        })
+        .collect()
 }
 
 impl Checker {
@@ -117,9 +126,16 @@ impl Checker {
         let words = tokens(text);
         let mut found = Vec::new();
         for rule in &self.rules {
+            // A rule reports the longest phrase found at a place, and nothing again inside it.
+            let mut free = 0;
             for start in 0..words.len() {
-                let hit = rule.phrases.iter().find(|p| matches_at(&words, start, p));
-                if let Some(phrase) = hit {
+                let hit = rule
+                    .phrases
+                    .iter()
+                    .filter(|p| matches_at(&words, start, p))
+                    .max_by_key(|p| p.len());
+                if let Some(phrase) = hit.filter(|_| start >= free) {
+                    free = start + phrase.len();
                     let end = &words[start + phrase.len() - 1];
                     let first = &words[start];
                     found.push(Finding {
