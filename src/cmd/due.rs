@@ -11,10 +11,11 @@ use serde::Serialize;
 use crate::Ctx;
 use crate::cli::Due;
 use crate::dates::{days_between, format_day};
-use crate::model::followup::{CLOSING_DAYS, Delays, DueKind, DueState, Window};
+use crate::model::followup::{CLOSING_DAYS, Delays, DueKind, DueState, Silence, Window};
 use crate::model::{FollowupKind, Status};
 use crate::output::{Style, json, print};
 use crate::store::due::{candidates, interviewed, quiet};
+use crate::store::events;
 
 mod notify;
 
@@ -166,7 +167,11 @@ pub fn rows(conn: &Connection, today: NaiveDate, rules: Rules, scope: Scope) -> 
         open.extend(interviewed(conn, first, today)?.into_iter().map(|o| (o.id, o)));
     }
     for o in open.into_values() {
-        let a = o.silence.assess(today, delays);
+        let history = events::for_app(conn, o.id)?;
+        let Some(silence) = Silence::from_history(o.status, o.last_event_on, &history) else {
+            continue;
+        };
+        let a = silence.assess(today, delays);
         if !scope.wants(a.state) {
             continue;
         }

@@ -28,7 +28,11 @@ pub struct Row {
 
 pub fn run(ctx: &mut Ctx, args: &Upcoming) -> Result<()> {
     let (now, today) = (ctx.clock.now, ctx.clock.today);
-    let last = today.checked_add_days(Days::new(u64::from(args.days))).unwrap_or(today);
+    // Stored days have four-digit years, and compare as text.
+    let end = chrono::NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(today);
+    let last = today
+        .checked_add_days(Days::new(u64::from(args.days)))
+        .map_or(end, |day| day.min(end));
     // From now on: today's interviews whose time has passed are behind you.
     let planned: Vec<Planned> = between(ctx.store.conn(), today, last)?
         .into_iter()

@@ -40,17 +40,16 @@ pub fn keep_edited(
 ) -> Result<()> {
     record(tx, app_id, kind, printed_at)?;
     let id = tx.last_insert_rowid();
-    tx.prepare_cached("UPDATE drafts SET subject = :subject, body = :body WHERE id = :id")?
+    tx.prepare_cached("INSERT INTO edited_drafts (draft_id, subject, body) VALUES (:id, :subject, :body)")?
         .execute(named_params! { ":subject": draft.subject, ":body": draft.body, ":id": id })
         .context("cannot keep the edited draft")
         .and_then(|n| super::changed_one(n, "keeping the edited draft"))
 }
 
 const KEPT_SQL: &str = "
-    SELECT d.kind, d.subject, d.body FROM drafts d
+    SELECT d.kind, x.subject, x.body FROM drafts d JOIN edited_drafts x ON x.draft_id = d.id
     WHERE d.app_id = :app_id
       AND d.status_event = (SELECT max(s.id) FROM events s WHERE s.app_id = :app_id AND s.kind = 'status')
-      AND d.body IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM events f WHERE f.app_id = :app_id AND f.kind = 'followup'
                       AND f.recorded_at >= d.printed_at)
     ORDER BY d.id DESC LIMIT 1";
@@ -62,22 +61,14 @@ pub fn kept(conn: &Connection, app_id: i64) -> Result<Option<(FollowupKind, Draf
         .query_row(named_params! { ":app_id": app_id }, |row| {
             Ok((
                 row.get::<_, String>("kind")?,
-                row.get::<_, Option<String>>("subject")?,
+                row.get::<_, String>("subject")?,
                 row.get::<_, String>("body")?,
             ))
         })
         .optional()
         .context("cannot read the kept draft")?;
-    row.map(|(kind, subject, body)| {
-        Ok((
-            kind.parse()?,
-            Draft {
-                subject: subject.unwrap_or_default(),
-                body,
-            },
-        ))
-    })
-    .transpose()
+    row.map(|(kind, subject, body)| Ok((kind.parse()?, Draft { subject, body })))
+        .transpose()
 }
 
 const LAST_SQL: &str = "

@@ -1,7 +1,7 @@
 //! The applications whose follow-up may be due, each kind read through an index: rejections by
-//! `applications_by_status`, check-ins and ghosting by `applications_quiet_applied` and
-//! `applications_quiet_interviewing`, thank-you notes by `events_by_interview_day` (named with `INDEXED BY`:
-//! without statistics SQLite may prefer an equality on `status` that reads every open application).
+//! `applications_by_status`, check-ins and ghosting by `applications_by_quiet`, thank-you notes by `events_by_interview_day` (named with `INDEXED BY`:
+//! without statistics SQLite may prefer an equality on `status` that reads every open application). For
+//! those few open applications the rule itself (`model::followup`) reads their history.
 
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
@@ -10,7 +10,7 @@ use rusqlite::{Connection, Row, Transaction, named_params};
 use super::codec;
 use crate::dates::format_day;
 use crate::model::Status;
-use crate::model::followup::{Reminder, Silence};
+use crate::model::followup::Reminder;
 
 /// A rejected application and the facts the follow-up rule needs.
 #[derive(Debug, Clone)]
@@ -55,91 +55,55 @@ pub fn candidates(conn: &Connection, earliest: NaiveDate, latest: NaiveDate) -> 
     codec::collect(rows, from_row).context("cannot read the rejections")
 }
 
-/// An open application (`applied` or `interviewing`) and the facts the check-in and thank-you rules need.
+/// An open application (`applied` or `interviewing`) that a check-in, ghosting or a thank-you note may be
+/// due for; the rule reads its history (`events::for_app`) to decide.
 #[derive(Debug, Clone)]
 pub struct Open {
     pub id: i64,
     pub company: String,
     pub position: String,
-    pub silence: Silence,
+    pub status: Status,
+    pub last_event_on: NaiveDate,
 }
 
-/// The rule's inputs for the applications the inner query `c` picks (with `status_id`, its newest status
-/// event, and `quiet_id`, its newest event that is neither a sent check-in nor a snooze).
-macro_rules! open_sql {
-    ($inner:literal) => {
-        concat!(
-            "SELECT c.id, c.company, c.position, c.status, c.last_event_on,
-                    (SELECT q.on_date FROM events q WHERE q.id = c.quiet_id) AS quiet_since,
-                    EXISTS (SELECT 1 FROM events e
-                            WHERE e.app_id = c.id AND e.kind = 'followup' AND e.template IS 'checkin'
-                              AND e.id > c.quiet_id) AS checked_in,
-                    (SELECT s.interview_day FROM events s WHERE s.id = c.status_id) AS interview_on,
-                    EXISTS (SELECT 1 FROM events e
-                            WHERE e.app_id = c.id AND e.kind IN ('followup', 'dismiss') AND e.id > c.status_id) AS thanked
-             FROM (SELECT a.id, a.company, a.position, a.status, a.last_event_on,
-                          (SELECT max(s.id) FROM events s WHERE s.app_id = a.id AND s.kind = 'status') AS status_id,
-                          (SELECT max(q.id) FROM events q
-                           WHERE q.app_id = a.id AND q.kind <> 'snooze'
-                             AND NOT (q.kind = 'followup' AND q.template IS 'checkin')) AS quiet_id
-                   ",
-            $inner,
-            ") c ORDER BY c.id"
-        )
-    };
-}
+/// Applications of one open status (`:status`: applied or interviewing) whose newest event is on `:latest`
+/// or earlier. The CASE expression is the one `applications_by_quiet` is built on.
+const QUIET_SQL: &str = "
+    SELECT a.id, a.company, a.position, a.status, a.last_event_on
+    FROM applications a INDEXED BY applications_by_quiet
+    WHERE (CASE WHEN status = 'applied' OR status = 'interviewing' THEN status END) = :status
+      AND a.last_event_on <= :latest";
 
-/// Applied applications silent since `:latest` or earlier.
-const QUIET_APPLIED_SQL: &str = open_sql!(
-    "FROM applications a INDEXED BY applications_quiet_applied
-     WHERE a.status = 'applied' AND a.last_event_on <= :latest"
-);
-
-/// Interviewing applications silent since `:latest` or earlier.
-const QUIET_INTERVIEWING_SQL: &str = open_sql!(
-    "FROM applications a INDEXED BY applications_quiet_interviewing
-     WHERE a.status = 'interviewing' AND a.last_event_on <= :latest"
-);
-
-/// Interviewing applications whose newest interview takes place from `:earliest` to `:latest`.
-const INTERVIEWED_SQL: &str = open_sql!(
-    "FROM events i INDEXED BY events_by_interview_day JOIN applications a ON a.id = i.app_id
-     WHERE i.interview_day BETWEEN :earliest AND :latest AND a.status = 'interviewing'
-       AND i.id = (SELECT max(s.id) FROM events s WHERE s.app_id = a.id AND s.kind = 'status')"
-);
+/// Interviewing applications with an interview taking place from `:earliest` to `:latest` (an application
+/// with several appears once per interview).
+const INTERVIEWED_SQL: &str = "
+    SELECT a.id, a.company, a.position, a.status, a.last_event_on
+    FROM events i INDEXED BY events_by_interview_day JOIN applications a ON a.id = i.app_id
+    WHERE i.interview_day BETWEEN :earliest AND :latest AND a.status = 'interviewing'";
 
 fn open_from_row(row: &Row<'_>) -> rusqlite::Result<Open> {
-    let interview_on = codec::opt_day(row, "interview_on")?;
     Ok(Open {
         id: row.get("id")?,
         company: row.get("company")?,
         position: row.get("position")?,
-        silence: Silence {
-            status: row.get("status")?,
-            last_event_on: codec::day(row, "last_event_on")?,
-            quiet_since: codec::day(row, "quiet_since")?,
-            checked_in: row.get("checked_in")?,
-            interview_on,
-            thanked: interview_on.is_some() && row.get::<_, bool>("thanked")?,
-        },
+        status: row.get("status")?,
+        last_event_on: codec::day(row, "last_event_on")?,
     })
 }
 
 /// Applications of `status` whose newest event is on `latest` or earlier (the ones a check-in or ghosting
-/// can be due for), by id.
+/// can be due for).
 pub fn quiet(conn: &Connection, status: Status, latest: NaiveDate) -> Result<Vec<Open>> {
-    let sql = match status {
-        Status::Applied => QUIET_APPLIED_SQL,
-        Status::Interviewing => QUIET_INTERVIEWING_SQL,
-        other => bail!("check-ins are for applied and interviewing applications, not {other}"),
-    };
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query(named_params! { ":latest": format_day(latest) })?;
+    if !matches!(status, Status::Applied | Status::Interviewing) {
+        bail!("check-ins are for applied and interviewing applications, not {status}");
+    }
+    let mut stmt = conn.prepare_cached(QUIET_SQL)?;
+    let rows = stmt.query(named_params! { ":status": status, ":latest": format_day(latest) })?;
     codec::collect(rows, open_from_row).context("cannot read the silent applications")
 }
 
-/// Interviewing applications whose newest interview's day is from `earliest` to `latest` (the ones a
-/// thank-you note can be due for), by id.
+/// Interviewing applications with an interview from `earliest` to `latest` (the ones a thank-you note can
+/// be due for).
 pub fn interviewed(conn: &Connection, earliest: NaiveDate, latest: NaiveDate) -> Result<Vec<Open>> {
     let mut stmt = conn.prepare_cached(INTERVIEWED_SQL)?;
     let rows = stmt.query(named_params! { ":earliest": format_day(earliest), ":latest": format_day(latest) })?;
@@ -201,18 +165,16 @@ mod tests {
     #[test]
     fn the_new_kinds_are_index_range_scans() {
         let store = Store::open_in_memory().unwrap();
-        let mut plans = Vec::new();
-        for (sql, index) in [
-            (QUIET_APPLIED_SQL, "applications_quiet_applied"),
-            (QUIET_INTERVIEWING_SQL, "applications_quiet_interviewing"),
-        ] {
-            let quiet = plan_of(&store, sql, named_params! { ":latest": "2026-01-01" });
-            assert!(
-                quiet.contains(&format!("SEARCH a USING INDEX {index} (last_event_on<?)")),
-                "{quiet}"
-            );
-            plans.push(quiet);
-        }
+        let quiet = plan_of(
+            &store,
+            QUIET_SQL,
+            named_params! { ":status": "applied", ":latest": "2026-01-01" },
+        );
+        assert!(
+            quiet.contains("SEARCH a USING INDEX applications_by_quiet (<expr>=? AND last_event_on<?)"),
+            "{quiet}"
+        );
+        let mut plans = vec![quiet];
         let interviewed = plan_of(
             &store,
             INTERVIEWED_SQL,

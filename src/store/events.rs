@@ -66,3 +66,29 @@ pub fn all(conn: &Connection) -> Result<Vec<(i64, Event)>> {
     let rows = codec::collect(stmt.query([])?, |row| Ok((row.get("app_id")?, from_row(row)?)))?;
     Ok(rows)
 }
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::StatementStatus;
+
+    use super::*;
+    use crate::model::Status;
+    use crate::store::Store;
+    use crate::store::test_support::add;
+
+    /// SQLite prepares a statement again for each new bound value when the value could change its plan (a
+    /// partial index, say): reading one application's history must not pay that.
+    #[test]
+    fn reading_histories_does_not_prepare_again() {
+        let mut store = Store::open_in_memory().unwrap();
+        let ids: Vec<i64> = (0..5)
+            .map(|i| add(&mut store, &format!("C{i}"), &[(Status::Applied, "2026-01-01")]))
+            .collect();
+        for id in &ids {
+            assert_eq!(for_app(store.conn(), *id).unwrap().len(), 1);
+        }
+        let sql = format!("SELECT {COLUMNS} FROM events WHERE app_id = ?1 ORDER BY id");
+        let stmt = store.conn().prepare_cached(&sql).unwrap();
+        assert_eq!(stmt.get_status(StatementStatus::RePrepare), 0);
+    }
+}

@@ -88,6 +88,7 @@ mod tests {
                 "applications",
                 "daily_notices",
                 "drafts",
+                "edited_drafts",
                 "events",
                 "messages",
                 "notifications",
@@ -136,5 +137,84 @@ mod upgrade_tests {
             .query_row("SELECT count(*) FROM drafts", [], |row| row.get(0))
             .unwrap();
         assert_eq!(drafts, 0);
+    }
+
+    /// A database as migration 3 left it, with a history, upgraded in place: every event keeps its id and
+    /// values, an interview gets its day, and the new follow-up kinds can be stored.
+    #[test]
+    fn migration_4_rebuilds_events_with_every_row() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", true).unwrap();
+        for migration in &MIGRATIONS[..3] {
+            conn.execute_batch(migration.sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 3).unwrap();
+        conn.execute_batch(
+            "INSERT INTO applications (id, company, position, created_at, dup_key, status, status_on, last_event_on)
+             VALUES (7, 'Acme', 'Engineer', '2026-01-01T00:00:00Z', 'acme\u{1f}engineer', 'interviewing',
+                     '2026-01-05', '2026-01-06');
+             INSERT INTO events (id, app_id, kind, on_date, status, recorded_at)
+             VALUES (10, 7, 'status', '2026-01-01', 'applied', '2026-01-01T00:00:00Z');
+             INSERT INTO events (id, app_id, kind, on_date, from_status, status, note, recorded_at)
+             VALUES (12, 7, 'status', '2026-01-05', 'applied', 'interviewing', 'first round', '2026-01-05T00:00:00Z');
+             INSERT INTO events (id, app_id, kind, on_date, note, recorded_at)
+             VALUES (15, 7, 'note', '2026-01-06', 'went well', '2026-01-06T00:00:00Z');
+             INSERT INTO drafts (app_id, status_event, kind, printed_at) VALUES (7, 12, 'feedback', '2026-01-06T00:00:00Z');
+             INSERT INTO notifications (app_id, on_date) VALUES (7, '2026-01-06');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), LATEST_VERSION);
+        let rows: Vec<(i64, String, Option<String>, Option<String>)> = conn
+            .prepare("SELECT id, kind, note, interview_day FROM events ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(
+            rows,
+            [
+                (10, "status".into(), None, None),
+                (
+                    12,
+                    "status".into(),
+                    Some("first round".into()),
+                    Some("2026-01-05".into())
+                ),
+                (15, "note".into(), Some("went well".into()), None),
+            ]
+        );
+        conn.execute(
+            "INSERT INTO events (app_id, kind, on_date, template, recorded_at)
+             VALUES (7, 'followup', '2026-01-07', 'thanks', '2026-01-07T00:00:00Z')",
+            [],
+        )
+        .unwrap();
+        let bad = conn.execute(
+            "INSERT INTO events (app_id, kind, on_date, interview_day, recorded_at)
+             VALUES (7, 'note', '2026-01-07', '2026-01-08', '2026-01-07T00:00:00Z')",
+            [],
+        );
+        assert!(
+            bad.unwrap_err().to_string().contains("CHECK constraint failed"),
+            "only interviews have a day"
+        );
+        let drafts: (i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM drafts), (SELECT count(*) FROM edited_drafts)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(drafts, (1, 0));
+        let temp: i64 = conn
+            .query_row("SELECT count(*) FROM temp.sqlite_schema", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(temp, 0, "the copy aside is gone");
+        let problems: i64 = conn
+            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(problems, 0);
     }
 }

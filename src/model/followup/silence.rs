@@ -1,8 +1,8 @@
 //! The follow-ups of an open application: a thank-you note after an interview, a check-in when the employer
 //! has been silent, and the suggestion to mark it ghosted when the silence goes on.
 //!
-//! Inputs come from the history (`Silence::of`) or, for many applications at once, from `store::due`; a
-//! property test in `cmd::due` checks that both give the same answer.
+//! Inputs come from the history (`Silence::of`); `store::due` finds, through indexes, the few applications
+//! that can be due, and a property test in `cmd::due` checks that nothing the rule would list is missed.
 //!
 //! The rule, for an application that is `applied` or `interviewing`:
 //! - **thanks**: after the newest interview (its day D), a note is due from D to D + `thanks.within_days`,
@@ -181,18 +181,22 @@ fn plus(day: NaiveDate, days: u32) -> NaiveDate {
 impl Silence {
     /// The inputs for an application that is `applied` or `interviewing`; `None` otherwise.
     pub fn of(app: &Application) -> Option<Silence> {
-        if !matches!(app.status, Status::Applied | Status::Interviewing) {
+        Silence::from_history(app.status, app.last_event_on, &app.events)
+    }
+
+    /// The inputs from an application's status, newest event's day and whole history (oldest first).
+    pub fn from_history(status: Status, last_event_on: NaiveDate, events: &[Event]) -> Option<Silence> {
+        if !matches!(status, Status::Applied | Status::Interviewing) {
             return None;
         }
-        let events = &app.events;
         let start = events.iter().rposition(breaks_silence)?;
         let interview = events
             .iter()
             .rposition(|e| e.kind == EventKind::Status)
-            .filter(|_| app.status == Status::Interviewing);
+            .filter(|_| status == Status::Interviewing);
         Some(Silence {
-            status: app.status,
-            last_event_on: app.last_event_on,
+            status,
+            last_event_on,
             quiet_since: events[start].on,
             checked_in: events[start + 1..].iter().any(is_checkin),
             interview_on: interview.and_then(|i| events[i].interview_on),

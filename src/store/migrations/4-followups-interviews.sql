@@ -5,8 +5,13 @@
 -- leads it (`with_names`), and the local day it takes place (`interview_day`, fixed when it is recorded so a
 -- later change of time zone does not move it): thank-you notes and `upcoming` read it through an index.
 -- Follow-up events may now be check-ins and thank-you notes. SQLite cannot change a CHECK constraint in
--- place, so the events table is rebuilt with every row and id kept.
-CREATE TABLE events_v4 (
+-- place, so the events table is rebuilt with every row and id kept: copied aside in the connection's private
+-- temporary schema, then back. No ALTER TABLE RENAME: it makes SQLite re-read the whole schema, and every
+-- open builds this schema in memory to check a database against it.
+CREATE TEMP TABLE events_v3 AS SELECT * FROM events;
+DROP TABLE events;
+
+CREATE TABLE events (
     id            INTEGER PRIMARY KEY,
     app_id        INTEGER NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
     kind          TEXT    NOT NULL CHECK (
@@ -36,23 +41,28 @@ CREATE TABLE events_v4 (
     CHECK (interview_day IS NOT NULL OR (at IS NULL AND with_names IS NULL))
 );
 
-INSERT INTO events_v4 (id, app_id, kind, on_date, from_status, status, note, until_date, template, recorded_at,
+INSERT INTO events (id, app_id, kind, on_date, from_status, status, note, until_date, template, recorded_at,
                        proposal_id, interview_day)
 SELECT id, app_id, kind, on_date, from_status, status, note, until_date, template, recorded_at, proposal_id,
        CASE WHEN status = 'interviewing' THEN on_date END
-FROM events ORDER BY id;
+FROM temp.events_v3 ORDER BY id;
 
-DROP TABLE events;
-ALTER TABLE events_v4 RENAME TO events;
+DROP TABLE temp.events_v3;
 
 CREATE INDEX events_by_app ON events (app_id, kind, id);
--- Thank-you notes and `upcoming`: interviews by the day they take place.
-CREATE INDEX events_by_interview_day ON events (interview_day, app_id) WHERE interview_day IS NOT NULL;
--- Check-ins: open applications by how long they have been silent. Partial, so that they never compete with
--- applications_by_status for the queries of `list`.
-CREATE INDEX applications_quiet_applied ON applications (last_event_on, id) WHERE status = 'applied';
-CREATE INDEX applications_quiet_interviewing ON applications (last_event_on, id) WHERE status = 'interviewing';
+-- Thank-you notes and `upcoming`: interviews by the day they take place. Not a partial index (`WHERE
+-- interview_day IS NOT NULL`): SQLite would then prepare every query on events that binds a value again on
+-- each new value, to see whether the partial index could serve it.
+CREATE INDEX events_by_interview_day ON events (interview_day, app_id);
+-- Check-ins: open applications by how long they have been silent. On an expression that only `due` writes,
+-- so that it never competes with applications_by_status for the queries of `list` (nor, being no partial
+-- index, makes SQLite prepare those again for each bound status).
+CREATE INDEX applications_by_quiet ON applications (
+    (CASE WHEN status = 'applied' OR status = 'interviewing' THEN status END), last_event_on, id);
 
--- A draft edited with `followup --edit` is kept (until the follow-up is sent) for `--format eml` and `mailto`.
-ALTER TABLE drafts ADD COLUMN subject TEXT;
-ALTER TABLE drafts ADD COLUMN body TEXT;
+-- A draft edited with `followup --edit`, kept (until the follow-up is sent) for `--format eml` and `mailto`.
+CREATE TABLE edited_drafts (
+    draft_id INTEGER PRIMARY KEY REFERENCES drafts (id) ON DELETE CASCADE,
+    subject  TEXT    NOT NULL,
+    body     TEXT    NOT NULL
+);
