@@ -1,5 +1,5 @@
 //! The applications whose follow-up may be due, each kind read through an index: rejections by
-//! `applications_by_status`, check-ins and ghosting by `applications_by_quiet`, thank-you notes by `events_by_interview_day` (named with `INDEXED BY`:
+//! `applications_by_status`, check-ins and ghosting by `applications_by_quiet`, thank-you notes by `interviews_by_day` (named with `INDEXED BY`:
 //! without statistics SQLite may prefer an equality on `status` that reads every open application). For
 //! those few open applications the rule itself (`model::followup`) reads their history.
 
@@ -78,8 +78,8 @@ const QUIET_SQL: &str = "
 /// with several appears once per interview).
 const INTERVIEWED_SQL: &str = "
     SELECT a.id, a.company, a.position, a.status, a.last_event_on
-    FROM events i INDEXED BY events_by_interview_day JOIN applications a ON a.id = i.app_id
-    WHERE i.interview_day BETWEEN :earliest AND :latest AND a.status = 'interviewing'";
+    FROM interviews i INDEXED BY interviews_by_day JOIN applications a ON a.id = i.app_id
+    WHERE i.day BETWEEN :earliest AND :latest AND a.status = 'interviewing'";
 
 fn open_from_row(row: &Row<'_>) -> rusqlite::Result<Open> {
     Ok(Open {
@@ -181,7 +181,7 @@ mod tests {
             named_params! { ":earliest": "2026-01-01", ":latest": "2026-01-03" },
         );
         assert!(
-            interviewed.contains("events_by_interview_day (interview_day>? AND interview_day<?)"),
+            interviewed.contains("interviews_by_day (day>? AND day<?)"),
             "{interviewed}"
         );
         plans.push(interviewed);

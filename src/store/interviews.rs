@@ -1,4 +1,4 @@
-//! Interviews ahead, by the day they take place (the `events_by_interview_day` index).
+//! Interviews ahead, by the day they take place (the `interviews_by_day` index).
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -23,10 +23,11 @@ pub struct Planned {
 
 /// Interviews of applications still interviewing (a later rejection or offer cancels the ones ahead).
 const SQL: &str = "
-    SELECT e.id AS event_id, e.app_id, a.company, a.position, e.interview_day, e.at, e.with_names, e.note
-    FROM events e INDEXED BY events_by_interview_day JOIN applications a ON a.id = e.app_id
-    WHERE e.interview_day BETWEEN :earliest AND :latest AND a.status = 'interviewing'
-    ORDER BY e.interview_day, e.at IS NULL, e.at, e.id";
+    SELECT i.event_id, i.app_id, a.company, a.position, i.day, i.at, i.with_names, e.note
+    FROM interviews i INDEXED BY interviews_by_day
+         JOIN applications a ON a.id = i.app_id JOIN events e ON e.id = i.event_id
+    WHERE i.day BETWEEN :earliest AND :latest AND a.status = 'interviewing'
+    ORDER BY i.day, i.at IS NULL, i.at, i.event_id";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Planned> {
     Ok(Planned {
@@ -34,7 +35,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Planned> {
         app_id: row.get("app_id")?,
         company: row.get("company")?,
         position: row.get("position")?,
-        day: codec::day(row, "interview_day")?,
+        day: codec::day(row, "day")?,
         at: codec::opt_instant(row, "at")?,
         with: codec::names(row, "with_names")?,
         note: row.get("note")?,
@@ -67,7 +68,7 @@ mod tests {
             .collect();
         let plan = plan.join("\n");
         assert!(
-            plan.contains("SEARCH e USING INDEX events_by_interview_day (interview_day>? AND interview_day<?)"),
+            plan.contains("SEARCH i USING INDEX interviews_by_day (day>? AND day<?)"),
             "{plan}"
         );
         assert!(!plan.contains("SCAN"), "{plan}");
