@@ -8,7 +8,7 @@ use anyhow::{Context, Result, bail};
 use toml::{Table, Value};
 
 use crate::model::FollowupKind;
-use crate::model::followup::Window;
+use crate::model::followup::{Delays, Window};
 
 /// A key the configuration file may hold.
 pub struct Key {
@@ -54,7 +54,39 @@ pub const KEYS: &[Key] = &[
         default: Some("combined"),
         help: "the default email: feedback, network or combined",
         list: false,
-        check: |v| Ok(Value::String(v.parse::<FollowupKind>()?.as_str().to_owned())),
+        check: |v| match v.parse::<FollowupKind>() {
+            Ok(kind) if kind.is_rejection() => Ok(Value::String(kind.as_str().to_owned())),
+            Ok(kind) => bail!("{kind} is not a rejection follow-up (expected one of: feedback, network, combined)"),
+            Err(_) => bail!("unknown follow-up kind {v:?} (expected one of: feedback, network, combined)"),
+        },
+    },
+    Key {
+        name: "checkin.after_days",
+        default: Some("14"),
+        help: "days without news after applying before a check-in is due",
+        list: false,
+        check: |v| days(v, 1),
+    },
+    Key {
+        name: "checkin.after_interview_days",
+        default: Some("7"),
+        help: "days without news after the last interview before a check-in is due",
+        list: false,
+        check: |v| days(v, 1),
+    },
+    Key {
+        name: "checkin.ghost_after_days",
+        default: Some("45"),
+        help: "days of silence after which due suggests marking an application ghosted",
+        list: false,
+        check: |v| days(v, 2),
+    },
+    Key {
+        name: "thanks.within_days",
+        default: Some("2"),
+        help: "days after an interview during which its thank-you note is due",
+        list: false,
+        check: |v| days(v, 0),
     },
     Key {
         name: "mail.maildir",
@@ -137,6 +169,8 @@ pub struct Config {
     /// `followup.after_days` and `followup.expire_after_days`, checked together.
     pub window: Window,
     pub kind: FollowupKind,
+    /// `checkin.*` and `thanks.within_days`, checked together.
+    pub delays: Delays,
     pub maildirs: Vec<String>,
     pub mboxes: Vec<String>,
     pub auto_threshold: f64,
@@ -150,6 +184,7 @@ impl Default for Config {
             user_email: None,
             window: Window::DEFAULT,
             kind: FollowupKind::Combined,
+            delays: Delays::DEFAULT,
             maildirs: Vec::new(),
             mboxes: Vec::new(),
             auto_threshold: 0.9,
@@ -222,6 +257,8 @@ impl Config {
     fn from_table(table: &Table) -> Result<Config> {
         let mut config = Config::default();
         let (mut after_days, mut expire_after_days) = (config.window.after_days(), config.window.expire_after_days());
+        let d = Delays::DEFAULT;
+        let mut delays = [d.checkin(), d.after_interview(), d.ghost(), d.thanks()];
         for (name, value) in flatten(table)? {
             let key = find_key(&name)?;
             let checked = check_value(key, &value).with_context(|| format!("invalid value for {name}"))?;
@@ -232,6 +269,10 @@ impl Config {
                 "followup.after_days" => after_days = text.parse()?,
                 "followup.expire_after_days" => expire_after_days = text.parse()?,
                 "followup.kind" => config.kind = text.parse()?,
+                "checkin.after_days" => delays[0] = text.parse()?,
+                "checkin.after_interview_days" => delays[1] = text.parse()?,
+                "checkin.ghost_after_days" => delays[2] = text.parse()?,
+                "thanks.within_days" => delays[3] = text.parse()?,
                 "mail.maildir" => config.maildirs = strings(&checked),
                 "mail.mbox" => config.mboxes = strings(&checked),
                 "mail.auto_threshold" => config.auto_threshold = text.parse()?,
@@ -245,6 +286,7 @@ impl Config {
             "followup.after_days",
             "followup.expire_after_days",
         )?;
+        config.delays = Delays::new(delays[0], delays[1], delays[2], delays[3])?;
         Ok(config)
     }
 }

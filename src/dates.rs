@@ -3,7 +3,7 @@
 //! count calendar days from `today`.
 
 use anyhow::{Result, bail};
-use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
+use chrono::{DateTime, Datelike, Days, Local, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 
 use crate::clock::local_day;
 
@@ -81,6 +81,45 @@ fn count(digits: &str) -> Option<u64> {
         return None;
     }
     digits.parse().ok().filter(|n| *n <= 100_000)
+}
+
+const MOMENT_HINT: &str = "use a day and a time such as \"2026-12-03 14:00\" or \"tomorrow 9:30\", or a day alone";
+
+/// A moment as people type it for an interview: a day (any form `parse_date` takes) and a 24-hour time in the
+/// local time zone ("2026-12-03 14:00", "2026-12-03T14:00", "tomorrow 9:30"), an RFC 3339 time, or a day
+/// alone. Returns the local day and, when a time was given, the instant.
+pub fn parse_moment(input: &str, today: NaiveDate) -> Result<(NaiveDate, Option<DateTime<Utc>>)> {
+    let text = input.trim();
+    if let Ok(instant) = DateTime::parse_from_rfc3339(text) {
+        let instant = instant.with_timezone(&Utc);
+        return Ok((local_day(instant), Some(instant)));
+    }
+    let split = text.rfind([' ', 'T', 't']).map(|i| (&text[..i], &text[i + 1..]));
+    let time = split.and_then(|(day, time)| {
+        ["%H:%M", "%H:%M:%S"]
+            .iter()
+            .find_map(|f| NaiveTime::parse_from_str(time, f).ok())
+            .map(|t| (day, t))
+    });
+    let Some((day, time)) = time else {
+        return parse_date(text, today)
+            .map(|day| (day, None))
+            .map_err(|_| anyhow::anyhow!("invalid time {input:?}: {MOMENT_HINT}"));
+    };
+    let day = parse_date(day, today).map_err(|_| anyhow::anyhow!("invalid time {input:?}: {MOMENT_HINT}"))?;
+    let Some(local) = Local.from_local_datetime(&day.and_time(time)).earliest() else {
+        bail!("{input:?} does not exist in the local time zone (the clocks skip it); pick another time");
+    };
+    let instant = local.with_timezone(&Utc);
+    if !crate::clock::storable(instant) {
+        bail!("invalid time {input:?}: {}", crate::clock::OUT_OF_RANGE);
+    }
+    Ok((day, Some(instant)))
+}
+
+/// An instant as a person reads it: the local day and time to the minute.
+pub fn format_moment(instant: DateTime<Utc>) -> String {
+    instant.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
 }
 
 /// A calendar day as stored and shown.

@@ -16,28 +16,56 @@ use anyhow::{Context, Result, bail};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::flag;
 
-/// Opens `text` in the editor and returns what the file holds when the editor ends successfully.
+/// What is being edited, for the file's name and the messages.
+pub struct Purpose {
+    /// "notes", "draft".
+    pub what: &'static str,
+    /// How to do without an editor.
+    pub instead: &'static str,
+}
+
+/// An application's notes.
+pub const NOTES: Purpose = Purpose {
+    what: "notes",
+    instead: "or use --notes TEXT",
+};
+
+/// A follow-up draft.
+pub const DRAFT: Purpose = Purpose {
+    what: "draft",
+    instead: "or leave out --edit and copy the printed draft",
+};
+
+/// Opens `text` (the notes) in the editor and returns what the file holds when the editor ends successfully.
 pub fn edit(text: &str) -> Result<String> {
+    edit_as(text, &NOTES)
+}
+
+/// Opens `text` in the editor as `purpose` says, and returns what the file holds when the editor ends
+/// successfully.
+pub fn edit_as(text: &str, purpose: &Purpose) -> Result<String> {
+    let what = purpose.what;
+    let were = if what.ends_with('s') { "were" } else { "was" };
     let editor = std::env::var("VISUAL")
         .ok()
         .filter(|v| !v.trim().is_empty())
         .or_else(|| std::env::var("EDITOR").ok().filter(|v| !v.trim().is_empty()))
-        .context("set VISUAL or EDITOR to edit notes (or use --notes TEXT)")?;
+        .with_context(|| format!("set VISUAL or EDITOR to edit {what} ({})", purpose.instead))?;
     let mut words = editor.split_whitespace();
     let program = words.next().context("VISUAL/EDITOR is empty")?;
     let mut file = tempfile::Builder::new()
-        .prefix("tracker-notes-")
+        .prefix(&format!("tracker-{what}-"))
         .suffix(".txt")
         .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))
         .tempfile()
-        .context("cannot create a private temporary file for the notes")?;
+        .with_context(|| format!("cannot create a private temporary file for the {what}"))?;
     let mut contents = text.to_owned();
     if !contents.is_empty() && !contents.ends_with('\n') {
         contents.push('\n');
     }
     file.write_all(contents.as_bytes())
         .and_then(|()| file.as_file().sync_all())
-        .context("cannot write the notes to a temporary file")?;
+        .with_context(|| format!("cannot write the {what} to a temporary file"))?;
 
     let guard = Signals::catch()?;
     let mut child = Command::new(program)
@@ -50,7 +78,7 @@ pub fn edit(text: &str) -> Result<String> {
             let _ = child.kill();
             let _ = child.wait();
             drop(file);
-            bail!("stopped by {signal} while the editor was open; the notes were not changed");
+            bail!("stopped by {signal} while the editor was open; the {what} {were} not changed");
         }
         match child.try_wait().context("cannot wait for the editor")? {
             Some(status) => break status,
@@ -62,12 +90,12 @@ pub fn edit(text: &str) -> Result<String> {
     drop(file);
     guard.release();
     if let Some(signal) = guard.stop() {
-        bail!("stopped by {signal} while the editor was open; the notes were not changed");
+        bail!("stopped by {signal} while the editor was open; the {what} {were} not changed");
     }
     if !status.success() {
-        bail!("the editor {program:?} failed ({status}); notes left unchanged");
+        bail!("the editor {program:?} failed ({status}); {what} left unchanged");
     }
-    edited.context("cannot read the edited notes")
+    edited.with_context(|| format!("cannot read the edited {what}"))
 }
 
 /// The signals caught while the editor runs; once released, they do what they would have done anyway.

@@ -20,6 +20,12 @@ pub struct EventOut<'a> {
     until: Option<String>,
     template: Option<FollowupKind>,
     recorded_at: String,
+    /// Interview events only: when it takes place (RFC 3339), null when no time was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    at: Option<Option<String>>,
+    /// Interview events only: the interviewers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    with: Option<&'a [String]>,
 }
 
 #[derive(Serialize)]
@@ -57,6 +63,8 @@ pub fn event_out(event: &Event) -> EventOut<'_> {
         until: event.until.map(format_day),
         template: event.template,
         recorded_at: format_instant(event.recorded_at),
+        at: event.is_interview().then(|| event.at.map(format_instant)),
+        with: event.is_interview().then_some(event.with.as_slice()),
     }
 }
 
@@ -151,6 +159,10 @@ pub struct EventIn {
     template: Option<FollowupKind>,
     #[serde(default)]
     recorded_at: Option<String>,
+    #[serde(default)]
+    at: Option<String>,
+    #[serde(default)]
+    with: Option<Vec<String>>,
 }
 
 /// An application ready to store.
@@ -213,7 +225,21 @@ impl AppIn {
                     Some(text) => instant(text, &at("recorded_at"))?,
                     None => created_at,
                 },
+                interview_on: None,
+                at: e.at.as_deref().map(|t| instant(t, &at("at"))).transpose()?,
+                with: e.with.unwrap_or_default(),
             };
+            if event.status == Some(Status::Interviewing) {
+                event.interview_on = Some(event.at.map_or(event.on, local_day));
+            } else if event.at.is_some() || !event.with.is_empty() {
+                bail!(
+                    "field {}: only interview events (status interviewing) have a time and interviewers",
+                    at("at")
+                );
+            }
+            if event.with.iter().any(|name| is_blank(name)) {
+                bail!("field {}: an interviewer's name must not be empty", at("with"));
+            }
             match (event.kind, event.status) {
                 (EventKind::Status, None) => {
                     bail!("field {}: a status event needs a status", at("status"))

@@ -8,6 +8,7 @@ pub mod dates;
 mod editor;
 pub mod interop;
 pub mod json;
+pub mod lint;
 pub mod mail;
 pub mod model;
 pub mod notify;
@@ -77,6 +78,14 @@ impl Paths {
             .map_or_else(|| PathBuf::from("mail-rules.toml"), |dir| dir.join("mail-rules.toml"))
     }
 
+    /// The user's own phrasings for `tracker lint`, added to the built-in ones, beside the configuration file.
+    pub fn lint_phrases(&self) -> PathBuf {
+        self.config.parent().map_or_else(
+            || PathBuf::from("lint-phrases.toml"),
+            |dir| dir.join("lint-phrases.toml"),
+        )
+    }
+
     /// Custom follow-up templates live beside the configuration file.
     pub fn templates(&self) -> PathBuf {
         self.config
@@ -115,6 +124,7 @@ fn dispatch(cli: Cli) -> Result<()> {
         Command::Config(args) => return cmd::config::run(&paths, args),
         Command::Completions(args) => return cmd::completions::run(args),
         Command::Templates(args) => return cmd::templates::run(&paths, args),
+        Command::Lint(args) => return cmd::lint::run(&paths, args),
         Command::Demo(_) => return cmd::demo::run(clock, style, &paths),
         _ => {}
     }

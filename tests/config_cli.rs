@@ -24,6 +24,8 @@ fn defaults_set_get_unset() {
         listed,
         serde_json::json!({
             "followup.after_days": "5", "followup.expire_after_days": "30", "followup.kind": "network",
+            "checkin.after_days": "14", "checkin.after_interview_days": "7", "checkin.ghost_after_days": "45",
+            "thanks.within_days": "2",
             "mail.auto_threshold": "0.9", "mail.maildir": null, "mail.mbox": null, "mail.me": null,
             "user.email": null, "user.name": "Zoë O'Neil"
         })
@@ -56,11 +58,11 @@ fn unknown_keys_and_invalid_values_are_errors() {
     let cases: &[(&[&str], &str)] = &[
         (
             &["config", "set", "user.nmae", "x"],
-            "tracker: unknown config key \"user.nmae\" (known keys: user.name, user.email, followup.after_days, followup.expire_after_days, followup.kind, mail.maildir, mail.mbox, mail.auto_threshold, mail.me)",
+            "tracker: unknown config key \"user.nmae\" (known keys: user.name, user.email, followup.after_days, followup.expire_after_days, followup.kind, checkin.after_days, checkin.after_interview_days, checkin.ghost_after_days, thanks.within_days, mail.maildir, mail.mbox, mail.auto_threshold, mail.me)",
         ),
         (
             &["config", "get", "colour"],
-            "tracker: unknown config key \"colour\" (known keys: user.name, user.email, followup.after_days, followup.expire_after_days, followup.kind, mail.maildir, mail.mbox, mail.auto_threshold, mail.me)",
+            "tracker: unknown config key \"colour\" (known keys: user.name, user.email, followup.after_days, followup.expire_after_days, followup.kind, checkin.after_days, checkin.after_interview_days, checkin.ghost_after_days, thanks.within_days, mail.maildir, mail.mbox, mail.auto_threshold, mail.me)",
         ),
         (
             &["config", "set", "followup.after_days", "soon"],

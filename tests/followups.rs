@@ -6,7 +6,7 @@ use common::Env;
 use serde_json::json;
 
 /// Acme (interviewed, rejected 4 days ago, contact known), Globex (rejected yesterday), Initech (rejected 40
-/// days ago), Hooli (still open).
+/// days ago), Hooli (applied a week ago: its check-in waits until 14 days of silence).
 fn sample() -> Env {
     let env = Env::new();
     env.add(
@@ -29,7 +29,7 @@ fn sample() -> Env {
     env.ok(&["reject", "2", "--on", "yesterday"]);
     env.add("Initech", "Data Engineer", &["--on", "2026-09-01"]);
     env.ok(&["reject", "3", "--on", "40 days ago"]);
-    env.add("Hooli", "Engineer", &["--on", "2026-11-01"]);
+    env.add("Hooli", "Engineer", &["--on", "2026-11-20"]);
     env
 }
 
@@ -38,16 +38,16 @@ fn due_lists_what_is_due_oldest_first() {
     let env = sample();
     let table = env.ok(&["due"]);
     let expected = [
-        " ID   Company   Position           Rejected     Days   Template ",
-        "────────────────────────────────────────────────────────────────",
-        "  1   Acme      Backend Engineer   2026-11-23      4   combined ",
+        " ID   Kind        Company   Position           Since        Days   Template ",
+        "────────────────────────────────────────────────────────────────────────────",
+        "  1   rejection   Acme      Backend Engineer   2026-11-23      4   combined ",
     ];
     assert_eq!(table, expected.join("\n") + "\n");
     assert_eq!(
         env.json(&["due", "--json"]),
         json!([{"id": 1, "company": "Acme", "position": "Backend Engineer", "rejected_on": "2026-11-23",
                 "days_since": 4, "template": "combined", "state": "due", "wakes_on": null,
-                "expires_on": "2026-12-23", "days_left": 26}])
+                "expires_on": "2026-12-23", "days_left": 26, "kind": "rejection", "since": "2026-11-23"}])
     );
     let ids = |v: serde_json::Value| {
         v.as_array()
@@ -65,7 +65,15 @@ fn due_lists_what_is_due_oldest_first() {
         .iter()
         .map(|r| (r["id"].as_i64().unwrap(), r["state"].as_str().unwrap().to_owned()))
         .collect();
-    assert_eq!(states, [(1, "due".to_owned()), (2, "waiting".to_owned())]);
+    assert_eq!(
+        states,
+        [
+            (4, "waiting".to_owned()),
+            (1, "due".to_owned()),
+            (2, "waiting".to_owned())
+        ],
+        "the check-in of 4 waits too"
+    );
     let with_missed: Vec<_> = env
         .json(&["due", "--missed", "--json"])
         .as_array()
@@ -73,7 +81,7 @@ fn due_lists_what_is_due_oldest_first() {
         .iter()
         .map(|r| r["id"].as_i64().unwrap())
         .collect();
-    assert_eq!(with_missed, [3, 1, 2], "--missed adds the missed ones");
+    assert_eq!(with_missed, [3, 4, 1, 2], "--missed adds the missed ones");
     env.ok(&["config", "set", "followup.after_days", "1"]);
     env.ok(&["config", "set", "followup.kind", "feedback"]);
     let configured = env.json(&["due", "--json"]);
@@ -107,9 +115,9 @@ Subject: Sam Taylor – Backend Engineer
 
 Dear Ms. Rivera,
 
-Thank you for taking the time to consider my application for the Backend Engineer role at Acme. I was disappointed to hear the news, but my interest in Acme and its work is as strong as ever.
+Thank you for taking the time to consider my application for the Backend Engineer role at Acme. I was disappointed to hear the news, but my interest in your team and its work is as strong as ever.
 
-I valued our conversations during the interviews, and any impressions you could share about how they went would help me a great deal. I would be grateful for any thoughts on what could make a future application from me stronger. I know how full your schedule is, so any feedback at all would be much appreciated.
+I valued our conversation during the interview, and any impressions you could share about how it went would help me a great deal. I would be grateful for any thoughts on what could make a future application from me stronger. I know how full your schedule is, so any feedback at all would be much appreciated.
 
 Thank you again for your time.
 
@@ -186,11 +194,11 @@ fn sent_dismiss_and_snooze_close_or_hide_the_reminder() {
     env.ok(&["dismiss", "2", "--note", "they closed the team"]);
     assert_eq!(ids(&env), Vec::<i64>::new());
     assert_eq!(
-        env.json(&["due", "--all", "--json"]),
+        env.json(&["due", "--all", "--kind", "rejection", "--json"]),
         json!([]),
         "only the missed Initech is left"
     );
-    let missed = env.json(&["due", "--missed", "--json"]);
+    let missed = env.json(&["due", "--missed", "--kind", "rejection", "--json"]);
     assert_eq!(
         missed.as_array().unwrap().len(),
         1,
@@ -259,17 +267,18 @@ fn bad_follow_up_input_changes_nothing() {
     let env = sample();
     env.ok(&["followup", "2", "--sent"]);
     env.ok(&["dismiss", "3"]);
+    env.ok(&["offer", "4"]);
     let before = env.dump();
     let cases: &[(i32, &[&str], &str)] = &[
         (
             1,
             &["followup", "4"],
-            "tracker: application 4 is applied, not rejected: follow-ups are for rejections (if they turned you down, record it with: tracker reject 4)",
+            "tracker: application 4 is offer: follow-ups are for rejections, applications waiting for news, and interviews (there is nothing to follow up on after an offer)",
         ),
         (
             1,
             &["followup", "4", "--sent"],
-            "tracker: application 4 is applied, not rejected: follow-ups are for rejections (if they turned you down, record it with: tracker reject 4)",
+            "tracker: application 4 is offer: follow-ups are for rejections, applications waiting for news, and interviews (there is nothing to follow up on after an offer)",
         ),
         (
             1,
@@ -279,7 +288,7 @@ fn bad_follow_up_input_changes_nothing() {
         (
             2,
             &["followup", "1", "--kind", "grovel"],
-            "tracker: invalid value 'grovel' for '--kind <KIND>' [possible values: feedback, network, combined] (see: tracker followup --help)",
+            "tracker: invalid value 'grovel' for '--kind <KIND>' [possible values: feedback, network, combined, checkin, thanks] (see: tracker followup --help)",
         ),
         (
             2,
@@ -314,7 +323,7 @@ fn bad_follow_up_input_changes_nothing() {
         (
             1,
             &["snooze", "4", "--until", "tomorrow"],
-            "tracker: application 4 is applied, not rejected: follow-ups are for rejections (if they turned you down, record it with: tracker reject 4)",
+            "tracker: application 4 is offer, not rejected: follow-ups are for rejections (there is nothing to follow up on after an offer)",
         ),
         (
             1,
@@ -380,7 +389,7 @@ fn custom_templates_override_and_are_checked() {
     assert_eq!(
         err,
         format!(
-            "tracker: template {} uses unknown variable `greting` (known: sender, sender_email, company, position, greeting, contact, interviewed, rejected_on, kind)",
+            "tracker: template {} uses unknown variable `greting` (known: sender, sender_email, company, position, greeting, contact, interviewed, interviews, interviewers, detail, rejected_on, kind)",
             dir.join("feedback.txt").display()
         )
     );
@@ -393,7 +402,13 @@ fn custom_templates_override_and_are_checked() {
         )),
         "{err}"
     );
-    assert!(env.ok(&["templates", "list"]).contains("BROKEN"));
+    let listed = env.run(&["templates", "list"]).output();
+    assert_eq!(listed.code, 1, "broken templates fail the listing");
+    assert_eq!(listed.stdout.matches("BROKEN").count(), 2, "{}", listed.stdout);
+    assert_eq!(
+        listed.stderr,
+        "tracker: 2 templates are broken (fix them or remove them to use the built-in one)\n"
+    );
     assert_eq!(env.dump(), before);
 }
 
@@ -517,21 +532,23 @@ fn due_all_says_when_each_follow_up_wakes_and_ends() {
     env.ok(&["reject", "5", "--on", "2026-10-29"]);
     let table = env.ok(&["due", "--all"]);
     let expected = [
-        " ID   Company    Position           Rejected     Days   Template   State                    ",
-        "────────────────────────────────────────────────────────────────────────────────────────────",
-        "  5   Umbrella   Analyst            2026-10-29     29   combined   due, 1 day left          ",
-        "  1   Acme       Backend Engineer   2026-11-23      4   combined   snoozed until 2026-11-30 ",
-        "  2   Globex     SRE                2026-11-26      1   combined   waiting until 2026-11-28 ",
+        " ID   Kind        Company    Position           Since        Days   Template   State                    ",
+        "────────────────────────────────────────────────────────────────────────────────────────────────────────",
+        "  5   rejection   Umbrella   Analyst            2026-10-29     29   combined   due, 1 day left          ",
+        "  4   checkin     Hooli      Engineer           2026-11-20      7   checkin    waiting until 2026-12-04 ",
+        "  1   rejection   Acme       Backend Engineer   2026-11-23      4   combined   snoozed until 2026-11-30 ",
+        "  2   rejection   Globex     SRE                2026-11-26      1   combined   waiting until 2026-11-28 ",
     ];
     assert_eq!(table, expected.join("\n") + "\n");
     let json = env.json(&["due", "--all", "--json"]);
-    assert_eq!(json[1]["wakes_on"], "2026-11-30");
-    assert_eq!(json[2]["wakes_on"], "2026-11-28");
+    assert_eq!(json[1]["wakes_on"], "2026-12-04");
+    assert_eq!(json[2]["wakes_on"], "2026-11-30");
+    assert_eq!(json[3]["wakes_on"], "2026-11-28");
     assert_eq!(
         (json[0]["expires_on"].as_str(), json[0]["days_left"].as_i64()),
         (Some("2026-11-28"), Some(1))
     );
-    assert!(env.ok(&["due", "--missed"]).contains("  3   Initech "));
+    assert!(env.ok(&["due", "--missed"]).contains("  3   rejection   Initech "));
 }
 
 #[test]

@@ -22,7 +22,13 @@ fn rejected() -> (Env, PathBuf) {
 fn followup_fails(env: &Env, path: &Path) -> String {
     let start = Instant::now();
     let err = env.fails(1, &["followup", "1"]);
-    let listed = env.ok(&["templates", "list"]);
+    let out = env.run(&["templates", "list"]).output();
+    assert_eq!(out.code, 1, "a broken template fails the listing");
+    assert_eq!(
+        out.stderr,
+        "tracker: 1 template is broken (fix it or remove it to use the built-in one)\n"
+    );
+    let listed = out.stdout;
     let took = start.elapsed();
     assert!(took < Duration::from_secs(5), "took {took:?}");
     let line = listed.lines().find(|l| l.starts_with("combined ")).unwrap();

@@ -1,9 +1,37 @@
 //! The follow-up commands' arguments: due, followup, dismiss, snooze, reply, templates.
 
+use std::path::PathBuf;
+
 use clap::{Args, Subcommand};
 
 use super::JsonFlag;
 use crate::model::FollowupKind;
+use crate::model::followup::DueKind;
+
+/// A kind of follow-up, as `due --kind` takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DueKindArg {
+    /// Follow-ups to rejections
+    Rejection,
+    /// Status inquiries after a silence
+    Checkin,
+    /// Thank-you notes after interviews
+    Thanks,
+    /// Applications silent for so long they are probably ghosted
+    #[value(name = "ghost?", alias = "ghost")]
+    Ghost,
+}
+
+impl From<DueKindArg> for DueKind {
+    fn from(arg: DueKindArg) -> DueKind {
+        match arg {
+            DueKindArg::Rejection => DueKind::Rejection,
+            DueKindArg::Checkin => DueKind::Checkin,
+            DueKindArg::Thanks => DueKind::Thanks,
+            DueKindArg::Ghost => DueKind::Ghost,
+        }
+    }
+}
 
 #[derive(Debug, Args)]
 pub struct Due {
@@ -22,6 +50,9 @@ pub struct Due {
     /// Print nothing (for cron with --notify)
     #[arg(long, short)]
     pub quiet: bool,
+    /// Only this kind of follow-up (repeat for several): rejection, checkin, thanks, ghost?
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub kind: Vec<DueKindArg>,
     #[command(flatten)]
     pub json: JsonFlag,
 }
@@ -41,13 +72,19 @@ pub enum DraftFormat {
 pub struct Followup {
     /// The application's id (see: tracker due)
     pub id: i64,
-    /// Which email [default: config followup.kind, combined]
+    /// Which email [default: by what is due: the rejection email of config followup.kind, checkin or thanks]
     #[arg(long, value_enum)]
     pub kind: Option<FollowupKind>,
+    /// One sentence of your own to add to the draft (checked like the rest)
+    #[arg(long, value_name = "TEXT", conflicts_with = "sent")]
+    pub detail: Option<String>,
+    /// Open the draft in $VISUAL / $EDITOR, check it, print it, and keep it for --format eml / mailto until sent
+    #[arg(long, conflicts_with = "sent")]
+    pub edit: bool,
     /// How to print it
     #[arg(long, value_enum, default_value_t = DraftFormat::Text)]
     pub format: DraftFormat,
-    /// Record that you sent the follow-up (no more reminders) instead of printing it
+    /// Record that you sent the follow-up (no more reminders for it) instead of printing it
     #[arg(long)]
     pub sent: bool,
     /// With --sent: when you sent it
@@ -96,10 +133,49 @@ pub enum TemplatesAction {
     List,
     /// Print a template's source (copy it into the templates folder to make your own)
     Show {
-        /// feedback, network or combined
+        /// feedback, network, combined, checkin or thanks
         #[arg(value_enum)]
         kind: FollowupKind,
     },
     /// Print the folder custom templates are read from
     Path,
+}
+
+#[derive(Debug, Args)]
+pub struct Interview {
+    /// The application's id (see: tracker list)
+    pub id: i64,
+    /// When the interview takes place, e.g. "2026-12-03 14:00", "tomorrow 9:30" (may be in the future)
+    #[arg(long, value_name = "WHEN")]
+    pub at: Option<String>,
+    /// Who interviews you (repeat for several)
+    #[arg(long = "with", value_name = "NAME")]
+    pub with: Vec<String>,
+    /// The day you record it [default: today, or the interview's day when that is earlier]
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+    /// A note to keep with the interview
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct Upcoming {
+    /// How many days ahead to look
+    #[arg(long, value_name = "N", default_value_t = 14)]
+    pub days: u32,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Args)]
+pub struct Lint {
+    /// The email to check, or - for standard input
+    #[arg(value_name = "FILE|-", default_value = "-")]
+    pub file: PathBuf,
+    /// The most words it may have
+    #[arg(long, value_name = "N", default_value_t = 150)]
+    pub words: usize,
+    #[command(flatten)]
+    pub json: JsonFlag,
 }

@@ -12,7 +12,10 @@ mod interop;
 mod mail;
 mod stats;
 
-pub use followup::{Dismiss, DraftFormat, Due, Followup, Reply, Snooze, Templates, TemplatesAction};
+pub use followup::{
+    Dismiss, DraftFormat, Due, DueKindArg, Followup, Interview, Lint, Reply, Snooze, Templates, TemplatesAction,
+    Upcoming,
+};
 pub use interop::{Calendar, Export, ExportFormat, Import, ImportFormat, OnDuplicate};
 pub use mail::{Mail, MailAccept, MailAction, MailDrop, MailList, MailScan, MailShow};
 pub use stats::{ByArg, Feedback, SortArg, Stats, Undo};
@@ -60,8 +63,10 @@ pub enum Command {
     Reject(Change),
     /// Record a status change: saved, applied, interviewing, offer, accepted, rejected, withdrawn, ghosted
     Status(StatusChange),
-    /// Record that interviews started (status interviewing)
-    Interview(Change),
+    /// Record an interview, past or planned, with its time and interviewers (status interviewing)
+    Interview(Interview),
+    /// List the interviews ahead
+    Upcoming(Upcoming),
     /// Record an offer (status offer)
     Offer(Change),
     /// Record that you accepted the offer (status accepted)
@@ -87,11 +92,11 @@ pub enum Command {
     Export(Export),
     /// Read applications from tracker's export, LinkedIn, JobSync, Simplify or a spreadsheet
     Import(Import),
-    /// Keep a calendar folder (vdir) in sync with the follow-ups due or coming (run it from cron)
+    /// Keep a calendar folder (vdir) in sync with interviews and the follow-ups due or coming (run it from cron)
     Calendar(Calendar),
-    /// List rejections whose follow-up is due (run it from cron with --notify)
+    /// List the follow-ups that are due: rejections, check-ins, thank-you notes (run it from cron with --notify)
     Due(Due),
-    /// Print the follow-up email for a rejection, or record that you sent it
+    /// Print the follow-up email that is due, or record that you sent it
     Followup(Followup),
     /// Stop the reminders for a rejection without sending a follow-up
     Dismiss(Dismiss),
@@ -101,6 +106,8 @@ pub enum Command {
     Reply(Reply),
     /// The follow-up email templates
     Templates(Templates),
+    /// Check an email for the things a follow-up should never say
+    Lint(Lint),
     /// Read your mail to find confirmations, rejections, interviews, offers and replies, and review them
     Mail(Mail),
     /// Copy the database safely, even while tracker runs elsewhere

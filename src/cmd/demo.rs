@@ -88,6 +88,7 @@ pub fn run(clock: Clock, style: Style, paths: &Paths) -> Result<()> {
             missed: false,
             notify: false,
             quiet: false,
+            kind: Vec::new(),
             json: JsonFlag { json: false },
         },
     )?;
@@ -159,6 +160,8 @@ fn followup(ctx: &mut Ctx, sent: bool) -> Result<()> {
             format: DraftFormat::Text,
             sent,
             on: None,
+            detail: None,
+            edit: false,
         },
     )
 }

@@ -14,6 +14,8 @@ pub mod export;
 pub mod feedback;
 pub mod followup;
 pub mod import;
+pub mod interview;
+pub mod lint;
 pub mod list;
 pub mod mail_review;
 pub mod mail_scan;
@@ -26,6 +28,7 @@ pub mod stats;
 pub mod status;
 pub mod templates;
 pub mod undo;
+pub mod upcoming;
 
 use anyhow::Result;
 
@@ -46,7 +49,8 @@ pub fn access(command: &Command) -> Access {
         | Command::Backup(_)
         | Command::Check(_)
         | Command::Stats(_)
-        | Command::Feedback(_) => Access::Read,
+        | Command::Feedback(_)
+        | Command::Upcoming(_) => Access::Read,
         Command::Due(args) if !args.notify => Access::Read,
         Command::Mail(args) => match args.action {
             MailAction::List(_) | MailAction::Show(_) => Access::Read,
@@ -70,7 +74,9 @@ pub fn access(command: &Command) -> Access {
         | Command::Snooze(_)
         | Command::Reply(_) => Access::Write,
         // These never open the database (see `lib::dispatch`).
-        Command::Config(_) | Command::Completions(_) | Command::Demo(_) | Command::Templates(_) => Access::Read,
+        Command::Config(_) | Command::Completions(_) | Command::Demo(_) | Command::Templates(_) | Command::Lint(_) => {
+            Access::Read
+        }
     }
 }
 
@@ -82,7 +88,8 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Show(args) => show::run(ctx, &args),
         Command::Reject(args) => status::run(ctx, &args, Status::Rejected),
         Command::Status(args) => status::run_any(ctx, &args),
-        Command::Interview(args) => status::run(ctx, &args, Status::Interviewing),
+        Command::Interview(args) => interview::run(ctx, &args),
+        Command::Upcoming(args) => upcoming::run(ctx, &args),
         Command::Offer(args) => status::run(ctx, &args, Status::Offer),
         Command::Accept(args) => status::run(ctx, &args, Status::Accepted),
         Command::Withdraw(args) => status::run(ctx, &args, Status::Withdrawn),
@@ -110,7 +117,7 @@ pub fn run(ctx: &mut Ctx, command: Command) -> Result<()> {
             MailAction::Accept(args) => mail_review::accept(ctx, &args),
             MailAction::Drop(args) => mail_review::drop(ctx, &args),
         },
-        Command::Config(_) | Command::Completions(_) | Command::Demo(_) | Command::Templates(_) => {
+        Command::Config(_) | Command::Completions(_) | Command::Demo(_) | Command::Templates(_) | Command::Lint(_) => {
             unreachable!("dispatched before the database is opened")
         }
     }

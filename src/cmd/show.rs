@@ -8,11 +8,12 @@ use chrono::NaiveDate;
 use crate::Ctx;
 use crate::cli::Show;
 use crate::clock::format_instant;
-use crate::dates::{days_ago, days_between, format_day};
+use crate::dates::{days_ago, days_between, format_day, format_moment};
 use crate::json::app_out;
-use crate::model::{Application, Event, EventKind};
+use crate::model::{Application, Event, EventKind, Status};
 use crate::output::{Style, inert, inert_with, json, print};
 use crate::store;
+use crate::template::join_names;
 
 pub fn run(ctx: &mut Ctx, args: &Show) -> Result<()> {
     let app = store::load(ctx.store.conn(), args.id)?;
@@ -84,6 +85,30 @@ pub fn render(app: &Application, today: NaiveDate, style: Style) -> String {
 /// One line of the timeline.
 pub fn describe(event: &Event) -> String {
     let what = match event.kind {
+        EventKind::Status
+            if event.is_interview()
+                && (event.at.is_some()
+                    || !event.with.is_empty()
+                    || event.interview_on != Some(event.on)
+                    || event.from == Some(Status::Interviewing)) =>
+        {
+            let change = match event.from {
+                Some(from) if from != Status::Interviewing => format!("{from} → interviewing; "),
+                None => "added as interviewing; ".to_owned(),
+                Some(_) => String::new(),
+            };
+            let when = match (event.at, event.interview_on) {
+                (Some(at), _) => format_moment(at),
+                (None, Some(day)) => format_day(day),
+                (None, None) => format_day(event.on),
+            };
+            let with = if event.with.is_empty() {
+                String::new()
+            } else {
+                format!(" with {}", inert(&join_names(&event.with)))
+            };
+            format!("{change}interview {when}{with}")
+        }
         EventKind::Status => match (event.from, event.status) {
             (Some(from), Some(to)) => format!("{from} → {to}"),
             (None, Some(to)) => format!("added as {to}"),

@@ -1,11 +1,11 @@
 //! `tracker snooze`: hide a rejection's reminder until a later day.
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use crate::cli::Snooze;
 use crate::dates::{format_day, parse_date};
 use crate::model::followup::open_rejection;
-use crate::model::{Event, EventKind};
+use crate::model::{Event, EventKind, Status};
 use crate::output::print;
 use crate::{Ctx, store};
 
@@ -18,6 +18,12 @@ pub fn run(ctx: &mut Ctx, args: &Snooze) -> Result<()> {
     };
     ctx.store.write(|tx| {
         let app = store::load(tx, id)?;
+        if matches!(app.status, Status::Applied | Status::Interviewing) {
+            bail!(
+                "application {id} is {}: snooze is for rejections; a check-in or thank-you note is dismissed instead, and comes back after a new silence (tracker dismiss {id})",
+                app.status
+            );
+        }
         open_rejection(&app)?.check_snooze(until, clock.today, window)?;
         store::record(tx, &app, &event, clock.today)
     })?;

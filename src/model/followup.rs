@@ -13,6 +13,9 @@ use crate::dates::{days_between, format_day};
 
 mod items;
 pub use items::{Item, ItemKind, items};
+mod silence;
+
+pub use silence::{Assessment, Delays, DueKind, Silence};
 
 /// When reminders start and stop, in calendar days after the rejection. Built only through [`Window::new`],
 /// so a window in which nothing could ever be due does not exist.
@@ -234,6 +237,28 @@ pub fn rejection(app: &Application) -> Result<Reminder> {
         Status::Rejected => unreachable!("a rejected application has a reminder"),
     };
     bail!("application {id} is {status}, not rejected: follow-ups are for rejections ({hint})")
+}
+
+/// The kind of follow-up an application is about on `today`: its rejection's, else (applied or interviewing)
+/// a thank-you note, a check-in or ghosting; an error naming its state when no follow-up applies to it.
+pub fn current(app: &Application, today: NaiveDate, delays: Delays) -> Result<DueKind> {
+    if Reminder::of(app).is_some() {
+        return Ok(DueKind::Rejection);
+    }
+    if let Some(silence) = Silence::of(app) {
+        return Ok(silence.assess(today, delays).kind);
+    }
+    let (id, status) = (app.id, app.status);
+    let hint = match status {
+        Status::Saved => format!("once you apply, record it with: tracker status {id} applied"),
+        Status::Offer | Status::Accepted => "there is nothing to follow up on after an offer".to_owned(),
+        Status::Withdrawn => "you withdrew it, so there is nothing to follow up on".to_owned(),
+        Status::Ghosted => format!("if they answer after all, record it with: tracker status {id} applied"),
+        Status::Applied | Status::Interviewing | Status::Rejected => unreachable!("these have a follow-up rule"),
+    };
+    bail!(
+        "application {id} is {status}: follow-ups are for rejections, applications waiting for news, and interviews ({hint})"
+    )
 }
 
 /// Like [`rejection`], and also an error when the follow-up was already sent or dismissed.

@@ -160,16 +160,44 @@ pub enum FollowupKind {
     Network,
     /// Both asks in one message
     Combined,
+    /// After a silence: still interested, any update on the timeline?
+    Checkin,
+    /// After an interview: thank the interviewers
+    Thanks,
 }
 
 impl FollowupKind {
-    pub const ALL: [FollowupKind; 3] = [FollowupKind::Feedback, FollowupKind::Network, FollowupKind::Combined];
+    pub const ALL: [FollowupKind; 5] = [
+        FollowupKind::Feedback,
+        FollowupKind::Network,
+        FollowupKind::Combined,
+        FollowupKind::Checkin,
+        FollowupKind::Thanks,
+    ];
+
+    /// The emails that follow up on a rejection (the choices of `followup.kind`).
+    pub const REJECTION: [FollowupKind; 3] = [FollowupKind::Feedback, FollowupKind::Network, FollowupKind::Combined];
+
+    pub fn is_rejection(self) -> bool {
+        Self::REJECTION.contains(&self)
+    }
+
+    /// The most words a draft of this kind should have.
+    pub fn word_limit(self) -> usize {
+        match self {
+            FollowupKind::Checkin => 100,
+            FollowupKind::Thanks => 120,
+            _ => 150,
+        }
+    }
 
     pub fn as_str(self) -> &'static str {
         match self {
             FollowupKind::Feedback => "feedback",
             FollowupKind::Network => "network",
             FollowupKind::Combined => "combined",
+            FollowupKind::Checkin => "checkin",
+            FollowupKind::Thanks => "thanks",
         }
     }
 }
@@ -231,7 +259,7 @@ mod tests {
         let err = "beg".parse::<FollowupKind>().unwrap_err().to_string();
         assert_eq!(
             err,
-            "unknown follow-up kind \"beg\" (expected one of: feedback, network, combined)"
+            "unknown follow-up kind \"beg\" (expected one of: feedback, network, combined, checkin, thanks)"
         );
     }
 }

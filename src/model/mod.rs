@@ -99,6 +99,12 @@ pub struct Event {
     /// The email a `followup` event sent.
     pub template: Option<FollowupKind>,
     pub recorded_at: DateTime<Utc>,
+    /// An interview (a status event to `interviewing`): the local day it takes place, fixed when recorded.
+    pub interview_on: Option<NaiveDate>,
+    /// An interview's start, when a time was given (it may be after `on`, the day it was recorded).
+    pub at: Option<DateTime<Utc>>,
+    /// An interview's interviewers.
+    pub with: Vec<String>,
 }
 
 impl Event {
@@ -112,6 +118,9 @@ impl Event {
             until: None,
             template: None,
             recorded_at,
+            interview_on: None,
+            at: None,
+            with: Vec::new(),
         }
     }
 
@@ -119,8 +128,31 @@ impl Event {
         Event {
             from,
             status: Some(to),
+            interview_on: (to == Status::Interviewing).then_some(on),
             ..Event::new(EventKind::Status, on, recorded_at)
         }
+    }
+
+    /// An interview round: a status event to `interviewing` recorded on `on`, taking place at `at` (local day
+    /// `day`) or, without a time, on `on`.
+    pub fn interview(
+        from: Status,
+        on: NaiveDate,
+        at: Option<(DateTime<Utc>, NaiveDate)>,
+        with: Vec<String>,
+        recorded_at: DateTime<Utc>,
+    ) -> Event {
+        Event {
+            at: at.map(|(instant, _)| instant),
+            interview_on: Some(at.map_or(on, |(_, day)| day)),
+            with,
+            ..Event::status_change(Some(from), Status::Interviewing, on, recorded_at)
+        }
+    }
+
+    /// Whether this event records an interview.
+    pub fn is_interview(&self) -> bool {
+        self.interview_on.is_some()
     }
 
     pub fn with_note(mut self, note: Option<String>) -> Event {

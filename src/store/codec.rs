@@ -60,6 +60,27 @@ pub fn instant(row: &Row<'_>, name: &str) -> rusqlite::Result<DateTime<Utc>> {
     })
 }
 
+/// A nullable RFC 3339 column.
+pub fn opt_instant(row: &Row<'_>, name: &str) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    let text: Option<String> = row.get(name)?;
+    if text.is_none() {
+        return Ok(None);
+    }
+    instant(row, name).map(Some)
+}
+
+/// A nullable JSON array of names (an interview's interviewers); empty when NULL.
+pub fn names(row: &Row<'_>, name: &str) -> rusqlite::Result<Vec<String>> {
+    let text: Option<String> = row.get(name)?;
+    match text {
+        None => Ok(Vec::new()),
+        Some(text) => serde_json::from_str(&text).map_err(|e| {
+            let index = row.as_ref().column_index(name).unwrap_or(0);
+            rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, e.into())
+        }),
+    }
+}
+
 /// Collects mapped rows.
 pub fn collect<T>(mut rows: Rows<'_>, map: impl Fn(&Row<'_>) -> rusqlite::Result<T>) -> rusqlite::Result<Vec<T>> {
     let mut out = Vec::new();

@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, named_params};
 
 use crate::clock::format_instant;
 use crate::model::FollowupKind;
+use crate::template::Draft;
 
 /// Records that a draft of `kind` was printed for the application's current status (its rejection).
 pub fn record(tx: &Transaction, app_id: i64, kind: FollowupKind, printed_at: DateTime<Utc>) -> Result<()> {
@@ -27,6 +28,47 @@ pub fn record(tx: &Transaction, app_id: i64, kind: FollowupKind, printed_at: Dat
         "cannot record the printed draft: application {app_id} has no status event"
     );
     Ok(())
+}
+
+/// Keeps a draft the person edited, for the application's current status, until the follow-up is sent.
+pub fn keep_edited(
+    tx: &Transaction,
+    app_id: i64,
+    kind: FollowupKind,
+    printed_at: DateTime<Utc>,
+    draft: &Draft,
+) -> Result<()> {
+    record(tx, app_id, kind, printed_at)?;
+    let id = tx.last_insert_rowid();
+    tx.prepare_cached("INSERT INTO edited_drafts (draft_id, subject, body) VALUES (:id, :subject, :body)")?
+        .execute(named_params! { ":subject": draft.subject, ":body": draft.body, ":id": id })
+        .context("cannot keep the edited draft")
+        .and_then(|n| super::changed_one(n, "keeping the edited draft"))
+}
+
+const KEPT_SQL: &str = "
+    SELECT d.kind, x.subject, x.body FROM drafts d JOIN edited_drafts x ON x.draft_id = d.id
+    WHERE d.app_id = :app_id
+      AND d.status_event = (SELECT max(s.id) FROM events s WHERE s.app_id = :app_id AND s.kind = 'status')
+      AND NOT EXISTS (SELECT 1 FROM events f WHERE f.app_id = :app_id AND f.kind = 'followup'
+                      AND f.recorded_at >= d.printed_at)
+    ORDER BY d.id DESC LIMIT 1";
+
+/// The newest edited draft of the application's current status, unless a follow-up was sent since.
+pub fn kept(conn: &Connection, app_id: i64) -> Result<Option<(FollowupKind, Draft)>> {
+    let row = conn
+        .prepare_cached(KEPT_SQL)?
+        .query_row(named_params! { ":app_id": app_id }, |row| {
+            Ok((
+                row.get::<_, String>("kind")?,
+                row.get::<_, String>("subject")?,
+                row.get::<_, String>("body")?,
+            ))
+        })
+        .optional()
+        .context("cannot read the kept draft")?;
+    row.map(|(kind, subject, body)| Ok((kind.parse()?, Draft { subject, body })))
+        .transpose()
 }
 
 const LAST_SQL: &str = "

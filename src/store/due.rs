@@ -1,4 +1,7 @@
-//! The rejections whose follow-up may be due, read through the `applications_by_status` index.
+//! The applications whose follow-up may be due, each kind read through an index: rejections by
+//! `applications_by_status`, check-ins and ghosting by `applications_by_quiet`, thank-you notes by `interviews_by_day` (named with `INDEXED BY`:
+//! without statistics SQLite may prefer an equality on `status` that reads every open application). For
+//! those few open applications the rule itself (`model::followup`) reads their history.
 
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
@@ -6,6 +9,7 @@ use rusqlite::{Connection, Row, Transaction, named_params};
 
 use super::codec;
 use crate::dates::format_day;
+use crate::model::Status;
 use crate::model::followup::Reminder;
 
 /// A rejected application and the facts the follow-up rule needs.
@@ -51,6 +55,61 @@ pub fn candidates(conn: &Connection, earliest: NaiveDate, latest: NaiveDate) -> 
     codec::collect(rows, from_row).context("cannot read the rejections")
 }
 
+/// An open application (`applied` or `interviewing`) that a check-in, ghosting or a thank-you note may be
+/// due for; the rule reads its history (`events::for_app`) to decide.
+#[derive(Debug, Clone)]
+pub struct Open {
+    pub id: i64,
+    pub company: String,
+    pub position: String,
+    pub status: Status,
+    pub last_event_on: NaiveDate,
+}
+
+/// Applications of one open status (`:status`: applied or interviewing) whose newest event is on `:latest`
+/// or earlier. The CASE expression is the one `applications_by_quiet` is built on.
+const QUIET_SQL: &str = "
+    SELECT a.id, a.company, a.position, a.status, a.last_event_on
+    FROM applications a INDEXED BY applications_by_quiet
+    WHERE (CASE WHEN status = 'applied' OR status = 'interviewing' THEN status END) = :status
+      AND a.last_event_on <= :latest";
+
+/// Interviewing applications with an interview taking place from `:earliest` to `:latest` (an application
+/// with several appears once per interview).
+const INTERVIEWED_SQL: &str = "
+    SELECT a.id, a.company, a.position, a.status, a.last_event_on
+    FROM interviews i INDEXED BY interviews_by_day JOIN applications a ON a.id = i.app_id
+    WHERE i.day BETWEEN :earliest AND :latest AND a.status = 'interviewing'";
+
+fn open_from_row(row: &Row<'_>) -> rusqlite::Result<Open> {
+    Ok(Open {
+        id: row.get("id")?,
+        company: row.get("company")?,
+        position: row.get("position")?,
+        status: row.get("status")?,
+        last_event_on: codec::day(row, "last_event_on")?,
+    })
+}
+
+/// Applications of `status` whose newest event is on `latest` or earlier (the ones a check-in or ghosting
+/// can be due for).
+pub fn quiet(conn: &Connection, status: Status, latest: NaiveDate) -> Result<Vec<Open>> {
+    if !matches!(status, Status::Applied | Status::Interviewing) {
+        bail!("check-ins are for applied and interviewing applications, not {status}");
+    }
+    let mut stmt = conn.prepare_cached(QUIET_SQL)?;
+    let rows = stmt.query(named_params! { ":status": status, ":latest": format_day(latest) })?;
+    codec::collect(rows, open_from_row).context("cannot read the silent applications")
+}
+
+/// Interviewing applications with an interview from `earliest` to `latest` (the ones a thank-you note can
+/// be due for).
+pub fn interviewed(conn: &Connection, earliest: NaiveDate, latest: NaiveDate) -> Result<Vec<Open>> {
+    let mut stmt = conn.prepare_cached(INTERVIEWED_SQL)?;
+    let rows = stmt.query(named_params! { ":earliest": format_day(earliest), ":latest": format_day(latest) })?;
+    codec::collect(rows, open_from_row).context("cannot read the interviews")
+}
+
 /// Claims the day's notification for an application: true when this run may show it, false when another run
 /// already did (or is doing so in its own transaction, which this one waited for).
 pub fn claim_notification(tx: &Transaction, id: i64, day: NaiveDate) -> Result<bool> {
@@ -92,19 +151,53 @@ mod tests {
     use crate::store::Store;
     use crate::store::test_support::{add, day};
 
-    #[test]
-    fn the_query_uses_indexes_only() {
-        let store = Store::open_in_memory().unwrap();
-        let mut stmt = store.conn().prepare(&format!("EXPLAIN QUERY PLAN {SQL}")).unwrap();
+    fn plan_of(store: &Store, sql: &str, params: &[(&str, &dyn rusqlite::ToSql)]) -> String {
+        let mut stmt = store.conn().prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
         let plan: Vec<String> = stmt
-            .query_map(
-                named_params! { ":earliest": "2026-01-01", ":latest": "2026-02-01" },
-                |row| row.get("detail"),
-            )
+            .query_map(params, |row| row.get("detail"))
             .unwrap()
             .map(Result::unwrap)
             .collect();
-        let plan = plan.join("\n");
+        plan.join("\n")
+    }
+
+    /// The plans of the queries `due` runs, as they run: each kind is a range scan of an index.
+    #[test]
+    fn the_new_kinds_are_index_range_scans() {
+        let store = Store::open_in_memory().unwrap();
+        let quiet = plan_of(
+            &store,
+            QUIET_SQL,
+            named_params! { ":status": "applied", ":latest": "2026-01-01" },
+        );
+        assert!(
+            quiet.contains("SEARCH a USING INDEX applications_by_quiet (<expr>=? AND last_event_on<?)"),
+            "{quiet}"
+        );
+        let mut plans = vec![quiet];
+        let interviewed = plan_of(
+            &store,
+            INTERVIEWED_SQL,
+            named_params! { ":earliest": "2026-01-01", ":latest": "2026-01-03" },
+        );
+        assert!(
+            interviewed.contains("interviews_by_day (day>? AND day<?)"),
+            "{interviewed}"
+        );
+        plans.push(interviewed);
+        for plan in plans {
+            assert!(!plan.contains("SCAN"), "no full scan:\n{plan}");
+        }
+    }
+
+    #[test]
+    fn the_query_uses_indexes_only() {
+        let store = Store::open_in_memory().unwrap();
+        let plan = plan_of(
+            &store,
+            SQL,
+            named_params! { ":earliest": "2026-01-01", ":latest": "2026-02-01" },
+        );
         assert!(
             plan.contains("SEARCH a USING INDEX applications_by_status (status=? AND status_on>? AND status_on<?)"),
             "{plan}"

@@ -33,6 +33,11 @@ pub(super) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/4-list-search.sql"),
         then: Some(super::history::refresh_history_cache_all),
     },
+    // Interviews with a time and interviewers; check-ins and thank-you notes (new tables only).
+    Migration {
+        sql: include_str!("migrations/5-followups-interviews.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this binary writes.
@@ -94,7 +99,10 @@ mod tests {
                 "applications_search_idx",
                 "daily_notices",
                 "drafts",
+                "edited_drafts",
                 "events",
+                "followup_kinds",
+                "interviews",
                 "messages",
                 "notifications",
                 "proposals"
@@ -118,6 +126,7 @@ mod tests {
 #[cfg(test)]
 mod upgrade_tests {
     use super::*;
+    use chrono::NaiveDate;
 
     /// A database as release 1 left it, with a row whose key kept a zero-width space, upgraded in place.
     #[test]
@@ -188,5 +197,97 @@ mod upgrade_tests {
             )
             .unwrap();
         assert_eq!(found, 1);
+    }
+
+    /// A database as migration 4 left it, with a history, upgraded in place: the events stay as they were,
+    /// and an interview gets its row with its day.
+    #[test]
+    fn migration_5_adds_interviews_to_a_history() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", true).unwrap();
+        for migration in &MIGRATIONS[..4] {
+            conn.execute_batch(migration.sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 4).unwrap();
+        conn.execute_batch(
+            "INSERT INTO applications (id, company, position, created_at, dup_key, status, status_on, last_event_on)
+             VALUES (7, 'Acme', 'Engineer', '2026-01-01T00:00:00Z', 'acme\u{1f}engineer', 'interviewing',
+                     '2026-01-05', '2026-01-06');
+             INSERT INTO events (id, app_id, kind, on_date, status, recorded_at)
+             VALUES (10, 7, 'status', '2026-01-01', 'applied', '2026-01-01T00:00:00Z');
+             INSERT INTO events (id, app_id, kind, on_date, from_status, status, note, recorded_at)
+             VALUES (12, 7, 'status', '2026-01-05', 'applied', 'interviewing', 'first round', '2026-01-05T00:00:00Z');
+             INSERT INTO events (id, app_id, kind, on_date, note, recorded_at)
+             VALUES (15, 7, 'note', '2026-01-06', 'went well', '2026-01-06T00:00:00Z');
+             INSERT INTO drafts (app_id, status_event, kind, printed_at) VALUES (7, 12, 'feedback', '2026-01-06T00:00:00Z');
+             INSERT INTO notifications (app_id, on_date) VALUES (7, '2026-01-06');",
+        )
+        .unwrap();
+        let before: Vec<String> = conn
+            .prepare("SELECT quote(id) || quote(kind) || quote(note) FROM events ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), LATEST_VERSION);
+        let after: Vec<String> = conn
+            .prepare("SELECT quote(id) || quote(kind) || quote(note) FROM events ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(after, before, "events are not touched");
+        let interviews: Vec<(i64, i64, String, Option<String>, String)> = conn
+            .prepare("SELECT event_id, app_id, day, at, with_names FROM interviews")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(
+            interviews,
+            [(12, 7, "2026-01-05".into(), None, "[]".into())],
+            "the interview got its day"
+        );
+        let app = crate::store::load(&conn, 7).unwrap();
+        assert_eq!(app.events[1].interview_on, NaiveDate::from_ymd_opt(2026, 1, 5));
+        let bad = conn.execute(
+            "INSERT INTO interviews (event_id, app_id, day, with_names) VALUES (15, 7, '2026-01-08', 'Dana')",
+            [],
+        );
+        assert!(
+            bad.unwrap_err().to_string().contains("CHECK constraint failed"),
+            "names are a JSON array"
+        );
+        let sent = crate::model::Event {
+            template: Some(crate::model::FollowupKind::Thanks),
+            ..crate::model::Event::new(
+                crate::model::EventKind::Followup,
+                NaiveDate::from_ymd_opt(2026, 1, 7).unwrap(),
+                chrono::DateTime::UNIX_EPOCH,
+            )
+        };
+        crate::store::events::insert(&conn, 7, &sent).unwrap();
+        let last = crate::store::events::for_app(&conn, 7).unwrap().pop().unwrap();
+        assert_eq!(
+            last.template,
+            Some(crate::model::FollowupKind::Thanks),
+            "a thank-you note can be stored"
+        );
+        let drafts: (i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM drafts), (SELECT count(*) FROM edited_drafts)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(drafts, (1, 0));
+        let problems: i64 = conn
+            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(problems, 0);
     }
 }

@@ -10,6 +10,7 @@ pub mod health;
 pub mod history;
 mod identity;
 pub mod import;
+pub mod interviews;
 pub mod listing;
 mod migrate;
 mod open;

@@ -77,9 +77,13 @@ pub(super) fn plain_path(path: &Path) -> std::borrow::Cow<'_, Path> {
     }
 }
 
-/// Pragmas for every connection: WAL (readers never wait for writers), enforced foreign keys.
+/// Pragmas for every connection: WAL (readers never wait for writers), enforced foreign keys, and plans that
+/// do not depend on bound values (the query planner stability guarantee): without it SQLite may prepare a
+/// statement again for a new bound value that could change its plan (it did for every history `due`
+/// read). tracker has no statistics tables and no LIKE, so no plan is lost.
 pub fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", true)?;
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
     let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
     if mode != "wal" && mode != "memory" {
         bail!("cannot switch to WAL journal mode (got {mode})");

@@ -21,8 +21,14 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ),
     ("contact", "the contact's name, or empty"),
     ("interviewed", "true when the application reached the interview stage"),
-    ("rejected_on", "the day of the rejection, YYYY-MM-DD"),
-    ("kind", "feedback, network or combined"),
+    ("interviews", "how many interviews were recorded (0 when none)"),
+    (
+        "interviewers",
+        "the interviewers' names from `interview --with`, as \"A, B and C\", or empty",
+    ),
+    ("detail", "the sentence given with `followup --detail`, or empty"),
+    ("rejected_on", "the day of the rejection, YYYY-MM-DD, or empty"),
+    ("kind", "feedback, network, combined, checkin or thanks"),
 ];
 
 /// The values for one application.
@@ -35,6 +41,9 @@ pub struct Vars {
     pub greeting: String,
     pub contact: String,
     pub interviewed: bool,
+    pub interviews: usize,
+    pub interviewers: String,
+    pub detail: String,
     pub rejected_on: String,
     pub kind: FollowupKind,
 }
@@ -50,6 +59,13 @@ impl Vars {
             greeting: "Ms. Rivera".into(),
             contact: "Dana Rivera".into(),
             interviewed,
+            interviews: usize::from(interviewed),
+            interviewers: if interviewed {
+                "Dana Rivera".into()
+            } else {
+                String::new()
+            },
+            detail: String::new(),
             rejected_on: "2026-11-20".into(),
             kind,
         }
@@ -64,6 +80,9 @@ impl Vars {
             greeting => &self.greeting,
             contact => &self.contact,
             interviewed => self.interviewed,
+            interviews => self.interviews,
+            interviewers => &self.interviewers,
+            detail => &self.detail,
             rejected_on => &self.rejected_on,
             kind => self.kind.as_str(),
         }
@@ -106,6 +125,8 @@ pub fn built_in(kind: FollowupKind) -> &'static str {
         FollowupKind::Feedback => include_str!("feedback.txt"),
         FollowupKind::Network => include_str!("network.txt"),
         FollowupKind::Combined => include_str!("combined.txt"),
+        FollowupKind::Checkin => include_str!("checkin.txt"),
+        FollowupKind::Thanks => include_str!("thanks.txt"),
     }
 }
 
@@ -193,17 +214,25 @@ fn environment() -> Environment<'static> {
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|_| AutoEscape::None);
     env.set_fuel(Some(FUEL));
+    env.add_filter("role", polish::role);
     env
 }
 
-/// Checks a template: syntax, every variable it names, and a trial render with sample values (with and
-/// without an interview), so a template that never ends or writes too much is found before it is needed.
-pub fn check(source: &Source) -> Result<()> {
+/// Checks a template: syntax, every variable it names, and trial renders with sample values (no interview,
+/// one, several with the interviewers and a sentence of the user's), so a template that fails only at render
+/// time (an unknown filter or attribute), never ends, or writes too much is found before it is needed.
+/// Returns the trial drafts.
+pub fn check(source: &Source) -> Result<Vec<Draft>> {
     check_names(source)?;
-    for interviewed in [false, true] {
-        render_text(source, &Vars::sample(source.kind, interviewed))?;
+    let mut drafts = Vec::new();
+    for (interviewed, interviews, detail) in [(false, 0, ""), (true, 1, ""), (true, 3, "I enjoyed the demo.")] {
+        let mut vars = Vars::sample(source.kind, interviewed);
+        vars.interviews = interviews;
+        vars.detail = detail.to_owned();
+        render_text(source, &vars)?;
+        drafts.push(render(source, &vars)?);
     }
-    Ok(())
+    Ok(drafts)
 }
 
 /// Syntax, and every variable the template names.
@@ -287,6 +316,8 @@ pub fn render(source: &Source, vars: &Vars) -> Result<Draft> {
         }
         None => (format!("{} – {}", vars.sender, vars.position), text.as_str()),
     };
+    let subject = polish::tidy(&subject, vars);
+    let body = polish::tidy(body, vars);
     let body = body.trim_matches('\n').trim_end();
     if body.trim().is_empty() {
         bail!("template {} produced an empty email", source.name());
@@ -306,6 +337,13 @@ fn describe(error: &minijinja::Error) -> String {
         None => detail,
     }
 }
+
+mod polish;
+
+#[cfg(test)]
+mod matrix;
+
+pub use polish::{greeting, join_names, sentence};
 
 #[cfg(test)]
 mod tests;

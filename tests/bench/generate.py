@@ -3,6 +3,9 @@
 
 One in five is rejected (20,000 of 100,000). All but DUE of those rejections are older than the follow-up
 expiry (30 days), and DUE are 3 to 10 days old, so `tracker due` finds a handful among 20,000 rejections.
+Of the others, OPEN are still `applied` (0 to 60 days old: some due a check-in, some ghosting) and
+INTERVIEWING had an interview in the last week or have one planned (some due a thank-you note); the rest
+were marked ghosted 50 days after applying, as a long search leaves them.
 Deterministic: the same N gives the same file.
 """
 import datetime
@@ -12,6 +15,8 @@ import sys
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
 DUE = 5
+OPEN = 40
+INTERVIEWING = 10
 TODAY = datetime.date(2026, 11, 27)
 rng = random.Random(42)
 companies = ["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Tyrell", "Cyberdyne", "Soylent"]
@@ -36,8 +41,20 @@ for i in range(N):
             interview = applied + datetime.timedelta(days=1)
             events.append({"kind": "status", "on": day(min(interview, rejected)), "status": "interviewing"})
         events.append({"kind": "status", "on": day(rejected), "status": "rejected"})
-    elif i % 5 == 1:
-        events.append({"kind": "note", "on": day(applied), "note": "sent a thank-you note"})
+    else:
+        k = i // 5
+        if i % 5 == 1:
+            events.append({"kind": "note", "on": day(applied), "note": "sent a thank-you note"})
+        if i % 5 == 2 and k < OPEN:
+            events[0]["on"] = day(TODAY - datetime.timedelta(days=k * 60 // OPEN))
+        elif i % 5 == 3 and k < INTERVIEWING:
+            recorded = TODAY - datetime.timedelta(days=k)
+            events[0]["on"] = day(recorded - datetime.timedelta(days=10))
+            at = recorded + datetime.timedelta(days=k % 4)
+            events.append({"kind": "status", "on": day(recorded), "status": "interviewing",
+                           "at": f"{day(at)}T14:00:00Z", "with": ["Dana Rivera"]})
+        else:
+            events.append({"kind": "status", "on": day(applied + datetime.timedelta(days=50)), "status": "ghosted"})
     apps.append({
         "company": f"{rng.choice(companies)} {i}",
         "position": rng.choice(positions),

@@ -21,16 +21,16 @@ hyperfine -N --runs 5 --prepare "rm -f $WORK/bench.db $WORK/bench.db-wal $WORK/b
 rm -f "$WORK"/bench.db*
 "$BIN" import "$WORK/apps.json" >/dev/null
 
-ID=$((N / 2 + 2))   # an applied application; the reject benchmark alternates it between withdrawn and rejected
+ID=$((N / 2 + 2))   # a ghosted application; the reject benchmark alternates it between withdrawn and rejected
 hyperfine -N --warmup 10 --runs 200 --export-json "$WORK/read.json" \
   "$BIN list --limit 50" "$BIN list --limit 50 --json" "$BIN show $ID" "$BIN show $ID --json" >/dev/null
 hyperfine -N --warmup 10 --runs 200 --export-json "$WORK/add.json" "$BIN add Benchco Engineer --force" >/dev/null
 hyperfine -N --warmup 10 --runs 200 --prepare "$BIN status $ID withdrawn" --export-json "$WORK/reject.json" \
   "$BIN reject $ID" >/dev/null
 
-echo "due finds $("$BIN" due --json | grep -c \"id\") of $("$BIN" due --all --json | grep -c \"id\") open rejections" >&2
+echo "due finds $("$BIN" due --json | grep -c \"id\") follow-ups of $("$BIN" due --all --json | grep -c \"id\") open ones" >&2
 hyperfine -N --warmup 10 --runs 200 --export-json "$WORK/due.json" "$BIN due" "$BIN due --json" \
-  "$BIN due --all --json" >/dev/null
+  "$BIN due --all --json" "$BIN due --kind checkin --json" "$BIN upcoming" >/dev/null
 
 echo "$N applications, $(nproc) cores, $(uname -sr)"
 for f in import read add reject due; do [ -f "$WORK/$f.json" ] && median "$WORK/$f.json" "$BIN"; done
