@@ -62,15 +62,131 @@ pub fn recognise(conn: &Connection) -> Result<Found> {
     })
 }
 
+/// The tables and columns migrations 1 to `LATEST_VERSION` create. A copy, so that opening a current database
+/// (every command) needs no in-memory build of the schema; `the_latest_tables_are_what_the_migrations_make`
+/// checks it against the migrations themselves.
+const LATEST_TABLES: &[(&str, &[&str])] = &[
+    ("application_tags", &["tag", "app_id"]),
+    (
+        "applications",
+        &[
+            "id",
+            "company",
+            "position",
+            "url",
+            "location",
+            "source",
+            "salary",
+            "notes",
+            "tags",
+            "contact_name",
+            "contact_email",
+            "contact_salutation",
+            "created_at",
+            "dup_key",
+            "status",
+            "status_on",
+            "last_event_on",
+            "applied_on",
+            "answered_on",
+            "furthest",
+            "followed_up_on",
+            "replied",
+            "dismissed",
+        ],
+    ),
+    (
+        "applications_search",
+        &["company", "position", "notes", "contact_name", "location"],
+    ),
+    ("applications_search_config", &["k", "v"]),
+    ("applications_search_data", &["id", "block"]),
+    ("applications_search_docsize", &["id", "sz"]),
+    ("applications_search_idx", &["segid", "term", "pgno"]),
+    ("daily_notices", &["name", "on_date"]),
+    ("drafts", &["id", "app_id", "status_event", "kind", "printed_at"]),
+    ("edited_drafts", &["draft_id", "subject", "body"]),
+    (
+        "events",
+        &[
+            "id",
+            "app_id",
+            "kind",
+            "on_date",
+            "from_status",
+            "status",
+            "note",
+            "until_date",
+            "template",
+            "recorded_at",
+            "proposal_id",
+        ],
+    ),
+    ("followup_kinds", &["event_id", "kind"]),
+    ("interviews", &["event_id", "app_id", "day", "at", "with_names"]),
+    ("messages", &["key", "seen_at"]),
+    ("notifications", &["app_id", "on_date"]),
+    (
+        "proposals",
+        &[
+            "id",
+            "message_key",
+            "state",
+            "kind",
+            "app_id",
+            "candidates",
+            "company",
+            "position",
+            "url",
+            "on_date",
+            "sender",
+            "subject",
+            "message_id",
+            "confidence",
+            "evidence",
+            "source",
+            "detail",
+            "created_at",
+            "decided_at",
+        ],
+    ),
+];
+
 /// The first table or column that migrations 1 to `version` create and the database lacks, named for a
 /// message: "table events" or "column applications.status".
 fn missing_columns(conn: &Connection, version: i64) -> Result<Option<String>> {
+    if version == LATEST_VERSION {
+        return missing_latest(conn);
+    }
     let expected = expected_schema(version)?;
     for (table, columns) in tables(&expected)? {
         let Some(have) = columns_of(conn, &table)? else {
             return Ok(Some(format!("table {table}")));
         };
         if let Some(column) = columns.iter().find(|c| !have.contains(c)) {
+            return Ok(Some(format!("column {table}.{column}")));
+        }
+    }
+    Ok(None)
+}
+
+/// Like `missing_columns` for a database at the latest version, from one query and the copy above.
+fn missing_latest(conn: &Connection) -> Result<Option<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT m.name, p.name FROM sqlite_schema m JOIN pragma_table_info(m.name) p
+         WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite%'",
+    )?;
+    let have: std::collections::HashSet<(String, String)> = stmt
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (table, columns) in LATEST_TABLES {
+        if !have.iter().any(|(t, _)| t == table) {
+            return Ok(Some(format!("table {table}")));
+        }
+        if let Some(column) = columns
+            .iter()
+            .find(|c| !have.contains(&((*table).to_owned(), (**c).to_owned())))
+        {
             return Ok(Some(format!("column {table}.{column}")));
         }
     }
@@ -153,6 +269,24 @@ pub fn schema_problems(conn: &Connection) -> Result<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_latest_tables_are_what_the_migrations_make() {
+        let made = tables(&expected_schema(LATEST_VERSION).unwrap()).unwrap();
+        let copy: Vec<(String, Vec<String>)> = LATEST_TABLES
+            .iter()
+            .map(|(t, cs)| ((*t).to_owned(), cs.iter().map(|c| (*c).to_owned()).collect()))
+            .collect();
+        assert_eq!(copy, made, "update LATEST_TABLES after a migration");
+    }
+
+    #[test]
+    fn a_latest_database_missing_a_column_is_named() {
+        let conn = migrated();
+        assert_eq!(missing_latest(&conn).unwrap(), None);
+        conn.execute_batch("DROP TABLE edited_drafts").unwrap();
+        assert_eq!(missing_latest(&conn).unwrap().as_deref(), Some("table edited_drafts"));
+    }
 
     fn migrated() -> Connection {
         let mut conn = Connection::open_in_memory().unwrap();
