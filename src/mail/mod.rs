@@ -6,6 +6,7 @@ pub mod apply;
 pub mod draft;
 pub mod extract;
 mod fold;
+pub mod imap;
 pub mod maildir;
 pub mod matching;
 pub mod mbox;
