@@ -121,7 +121,11 @@ pub fn accept(ctx: &mut Ctx, args: &MailAccept) -> Result<()> {
     let clock = ctx.clock;
     let mut last_failure: Option<anyhow::Error> = None;
     for id in ids {
-        let choice = Choice { app: args.app, on };
+        let choice = Choice {
+            app: args.app,
+            on,
+            configured: ctx.config.kind,
+        };
         let done = ctx.store.write(|tx| {
             let p = proposals::get(tx, id)?;
             if p.state != State::Pending {

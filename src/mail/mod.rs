@@ -13,6 +13,7 @@ pub mod mbox;
 pub mod message;
 pub mod recognise;
 pub mod scan;
+pub mod sent;
 pub mod source;
 
 pub use draft::{Mailbox, eml, is_address, mailto, one_line};

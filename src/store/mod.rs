@@ -7,6 +7,7 @@ pub mod due;
 pub mod events;
 pub mod health;
 mod identity;
+pub mod imap;
 mod migrate;
 mod open;
 pub mod proposals;
