@@ -80,7 +80,7 @@ fn check_reports_a_sound_database() {
     let env = filled(3);
     let report = env.json(&["check", "--json"]);
     assert_eq!(report["ok"], true);
-    assert_eq!(report["schema_version"], 3);
+    assert_eq!(report["schema_version"], 4);
     assert_eq!(
         report["counts"],
         serde_json::json!({"applications": 3, "events": 3, "notifications": 0})

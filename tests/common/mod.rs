@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod desktop;
+pub mod dovecot;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
