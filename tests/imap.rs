@@ -64,7 +64,14 @@ fn setup(server: &Dovecot, starttls: bool) -> Env {
     env.add(
         "Acme",
         "Backend Engineer",
-        &["--on", "2026-11-01", "--contact", "Dana Lee", "--email", "dana@acme.example"],
+        &[
+            "--on",
+            "2026-11-01",
+            "--contact",
+            "Dana Lee",
+            "--email",
+            "dana@acme.example",
+        ],
     );
     env
 }
@@ -92,7 +99,11 @@ fn scan_over_implicit_tls_leaves_flags_and_rescans_fetch_nothing() {
 
     // Nothing new: no message is fetched at all.
     let again = scan_json(&env);
-    assert_eq!((again["read"].as_u64(), again["fetched"].as_u64()), (Some(0), Some(0)), "{again}");
+    assert_eq!(
+        (again["read"].as_u64(), again["fetched"].as_u64()),
+        (Some(0), Some(0)),
+        "{again}"
+    );
     assert_eq!(server.last_fetches(), (0, 0), "{}", server.log());
 
     // One new message: only it is fetched.
@@ -101,4 +112,142 @@ fn scan_over_implicit_tls_leaves_flags_and_rescans_fetch_nothing() {
     assert_eq!(third["read"], 1, "{third}");
     assert_eq!(server.last_fetches(), (1, 1), "{}", server.log());
     assert_eq!(server.flags("INBOX").iter().filter(|(_, f)| f.contains('S')).count(), 1);
+}
+
+#[test]
+fn the_whole_loop_from_a_rejection_to_a_reply_with_scan_auto_due_and_to_drafts() {
+    let Some(server) = Dovecot::start() else { return };
+    server.deliver("INBOX", "1", &rejection(), "");
+    let mut env = setup(&server, false);
+    env.at("2026-11-23");
+    env.ok(&["mail", "scan", "--imap", "--auto", "--quiet"]);
+    assert_eq!(env.json(&["show", "1", "--json"])["status"], "rejected");
+    let due = env.json(&["due", "--json"]);
+    assert_eq!(due[0]["id"], 1, "{due}");
+
+    // The draft goes into the folder the server marks \Drafts, flagged \Draft.
+    let out = env.ok(&["followup", "1", "--to-drafts", "--kind", "feedback"]);
+    assert_eq!(
+        out,
+        "Put the follow-up to Acme about Backend Engineer (feedback) to dana@acme.example into Drafts on localhost: open it in your mail client to send it.\n"
+    );
+    let drafts = server.messages("Drafts");
+    assert_eq!(drafts.len(), 1);
+    let (file, text) = &drafts[0];
+    assert!(file.ends_with(":2,D"), "{file}");
+    let draft = mail_parser::MessageParser::default()
+        .parse(text.as_bytes())
+        .expect("a message");
+    let to = draft
+        .to()
+        .and_then(|a| a.first())
+        .and_then(|a| a.address())
+        .unwrap_or_default();
+    let from = draft
+        .from()
+        .and_then(|a| a.first())
+        .and_then(|a| a.address())
+        .unwrap_or_default();
+    assert_eq!((to, from), ("dana@acme.example", "sam@example.org"));
+    assert_eq!(draft.subject(), Some("Sam Taylor – Backend Engineer"));
+    let body = draft.body_text(0).unwrap_or_default();
+    assert!(body.contains("Dana") && body.contains("feedback"), "{body}");
+    let draft_id = format!("<{}>", draft.message_id().unwrap_or_default());
+    assert!(draft_id.ends_with(".tracker@example.org>"), "{draft_id}");
+    assert_eq!(server.flags("INBOX").len(), 1, "nothing else changed");
+
+    // The user sends it: the same message, now in Sent. A scan records the follow-up with the draft's kind.
+    env.at("2026-11-24");
+    // Sending gives it the day it was sent and drops the unsent mark.
+    let sent = text
+        .replace("Mon, 23 Nov 2026 12:00:00 +0000", "Tue, 24 Nov 2026 09:15:00 +0000")
+        .replace("X-Unsent: 1\n", "");
+    assert_ne!(&sent, text);
+    server.deliver("Sent", "sent-1", &sent, "S");
+    env.ok(&["mail", "scan", "--imap", "--auto", "--quiet"]);
+    let show = env.json(&["show", "1", "--json"]);
+    let events = show["events"].as_array().unwrap();
+    let followup = events
+        .iter()
+        .find(|e| e["kind"] == "followup")
+        .expect("a follow-up event");
+    assert_eq!(followup["template"], "feedback", "{show}");
+    assert_eq!(followup["on"], "2026-11-24");
+    assert_eq!(env.json(&["due", "--json"]), serde_json::json!([]));
+
+    // Their answer, in the thread, is recorded as the reply.
+    env.at("2026-11-26");
+    let reply = format!(
+        "Message-ID: <answer@acme.example>\nDate: Thu, 26 Nov 2026 10:00:00 +0000\nFrom: Dana Lee <dana@acme.example>\n\
+         To: sam@example.org\nSubject: Re: Backend Engineer\nIn-Reply-To: {draft_id}\nReferences: {draft_id}\n\n\
+         Hi Sam, happy to help: the other candidates had more Kubernetes experience. Good luck!\n"
+    );
+    server.deliver("INBOX", "2", &reply, "");
+    env.ok(&["mail", "scan", "--imap", "--auto", "--quiet"]);
+    let show = env.json(&["show", "1", "--json"]);
+    let replied = show["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "reply")
+        .cloned();
+    let replied = replied.unwrap_or_else(|| panic!("a reply event: {show}"));
+    assert!(replied["note"].as_str().unwrap().contains("Kubernetes"), "{replied}");
+    assert_eq!(env.json(&["mail", "list", "--json"]), serde_json::json!([]));
+}
+
+#[test]
+fn a_sent_follow_up_written_by_hand_is_proposed_with_the_kind_its_text_tells() {
+    let Some(server) = Dovecot::start() else { return };
+    let env = setup(&server, true);
+    env.ok(&["reject", "1", "--on", "2026-11-20"]);
+    server.deliver(
+        "Sent",
+        "1",
+        &message(
+            "mine-1@example.org",
+            "Mon, 23 Nov 2026 09:00:00 +0000",
+            "Sam Taylor <sam@example.org>",
+            "Hiring <talent@acme.example>",
+            "Thank you",
+            "Thanks for letting me know. I'd love to stay in touch for future openings at Acme.",
+        ),
+        "S",
+    );
+    server.deliver(
+        "Sent",
+        "2",
+        &message(
+            "mine-2@example.org",
+            "Mon, 23 Nov 2026 10:00:00 +0000",
+            "Sam Taylor <sam@example.org>",
+            "friend@elsewhere.example",
+            "Dinner",
+            "See you at eight.",
+        ),
+        "S",
+    );
+    let report = scan_json(&env);
+    let proposals = report["proposals"].as_array().unwrap();
+    assert_eq!(proposals.len(), 1, "{report}");
+    let p = &proposals[0];
+    assert_eq!(
+        (p["kind"].as_str(), p["app_id"].as_i64()),
+        (Some("followup_sent"), Some(1)),
+        "{p}"
+    );
+    assert_eq!(p["detail"], "network");
+    assert_eq!(
+        report["fetched"], 1,
+        "only the message to the company's domain is fetched: {report}"
+    );
+    env.ok(&["mail", "accept", &p["id"].to_string()]);
+    let show = env.json(&["show", "1", "--json"]);
+    let followup = show["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "followup")
+        .cloned();
+    assert_eq!(followup.expect("recorded")["template"], "network");
 }

@@ -40,6 +40,9 @@ pub fn run(ctx: &mut Ctx, args: &Followup) -> Result<()> {
         .user_email
         .as_deref()
         .and_then(|email| Mailbox::new(ctx.config.user_name.as_deref(), email));
+    if args.to_drafts {
+        return super::to_drafts::put(ctx, &app, kind, &draft, from.as_ref(), to.as_ref());
+    }
     let text = match args.format {
         DraftFormat::Text => {
             let mut text = String::new();

@@ -135,7 +135,11 @@ pub fn run(ctx: &mut Ctx, args: &MailScan) -> Result<()> {
         }
         answering.insert(contact);
     }
+    let followups: HashSet<String> = crate::store::imap::followup_message_ids(ctx.store.conn())?
+        .into_iter()
+        .collect();
     let options = Options {
+        followups: &followups,
         rules: &rules,
         me: &me,
         since,

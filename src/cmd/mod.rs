@@ -22,6 +22,7 @@ pub mod show;
 pub mod snooze;
 pub mod status;
 pub mod templates;
+mod to_drafts;
 
 use anyhow::Result;
 

@@ -16,4 +16,4 @@ pub mod scan;
 pub mod sent;
 pub mod source;
 
-pub use draft::{Mailbox, eml, is_address, mailto, one_line};
+pub use draft::{Mailbox, eml, eml_with_id, is_address, mailto, one_line};

@@ -27,6 +27,8 @@ pub struct Options<'a> {
     pub answering: &'a HashSet<String>,
     /// Mail dated after today is not believed.
     pub today: NaiveDate,
+    /// Message-IDs of the follow-ups the user sent: a message answering one is their reply.
+    pub followups: &'a HashSet<String>,
     /// Reading the user's Sent folder: the rejections a sent message may follow up.
     pub sent: Option<&'a [Awaiting]>,
 }
@@ -78,6 +80,17 @@ fn may_matter(m: &Parsed, options: &Options<'_>, seen: &mut dyn FnMut(&str) -> R
         Some(id) => Ok(!seen(id)?),
         None => Ok(true),
     }
+}
+
+/// A message in the thread of a follow-up the user sent (In-Reply-To or References names it).
+fn in_thread(m: &Parsed, options: &Options<'_>) -> Option<Verdict> {
+    let mine = m.from_address.as_ref().is_some_and(|from| options.me.contains(from));
+    let answered = m.replies_to.iter().find(|id| options.followups.contains(*id))?;
+    (!mine && !m.automatic).then(|| Verdict {
+        kind: super::recognise::Kind::Reply,
+        confidence: 0.95,
+        evidence: format!("an answer to your follow-up <{answered}>"),
+    })
 }
 
 /// A message from someone the user followed up with, that is not automatic, a list or the user's own.
@@ -192,9 +205,8 @@ pub fn read(
         let recognised = match options.sent {
             Some(awaiting) => super::sent::recognise(&parsed, awaiting, &|d| is_shared(d, options.rules))
                 .map(|(verdict, matched)| (verdict, Some(matched))),
-            None => options
-                .rules
-                .recognise(&parsed, options.me)
+            None => in_thread(&parsed, options)
+                .or_else(|| options.rules.recognise(&parsed, options.me))
                 .or_else(|| answer(&parsed, options))
                 .map(|verdict| (verdict, None)),
         };

@@ -113,3 +113,15 @@ pub fn awaiting_followup(conn: &Connection) -> Result<Vec<Awaiting>> {
     })
     .context("cannot read the rejections awaiting a follow-up")
 }
+
+/// The Message-IDs of follow-ups the user sent: drafts put in the Drafts folder, and sent follow-ups
+/// accepted from the Sent folder. A message answering one of them (In-Reply-To, References) is a reply.
+pub fn followup_message_ids(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT message_id FROM drafts WHERE message_id IS NOT NULL
+         UNION SELECT message_id FROM proposals
+         WHERE kind = 'followup_sent' AND state = 'accepted' AND message_id IS NOT NULL",
+    )?;
+    let rows = stmt.query([])?;
+    codec::collect(rows, |row| row.get::<_, String>(0)).context("cannot read the sent follow-ups")
+}

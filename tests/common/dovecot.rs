@@ -36,7 +36,11 @@ fn free_port() -> u16 {
 
 fn run(program: &str, args: &[&str], dir: &Path) {
     let out = Command::new(program).args(args).current_dir(dir).output().unwrap();
-    assert!(out.status.success(), "{program} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{program} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// Ids of the unprivileged user the mail belongs to: `dovenull` when the tests run as root, else ourselves.
@@ -47,9 +51,16 @@ fn mail_owner() -> (u32, u32, String) {
         return (uid, rustix::process::getgid().as_raw(), name);
     }
     let passwd = fs::read_to_string("/etc/passwd").unwrap();
-    let line = passwd.lines().find(|l| l.starts_with("dovenull:")).expect("user dovenull");
+    let line = passwd
+        .lines()
+        .find(|l| l.starts_with("dovenull:"))
+        .expect("user dovenull");
     let fields: Vec<&str> = line.split(':').collect();
-    (fields[2].parse().unwrap(), fields[3].parse().unwrap(), "dovenull".into())
+    (
+        fields[2].parse().unwrap(),
+        fields[3].parse().unwrap(),
+        "dovenull".into(),
+    )
 }
 
 impl Dovecot {
@@ -154,7 +165,9 @@ namespace inbox {{
             gid,
         };
         let start = Instant::now();
-        while TcpStream::connect(("127.0.0.1", imaps_port)).is_err() || TcpStream::connect(("127.0.0.1", imap_port)).is_err() {
+        while TcpStream::connect(("127.0.0.1", imaps_port)).is_err()
+            || TcpStream::connect(("127.0.0.1", imap_port)).is_err()
+        {
             assert!(
                 start.elapsed() < Duration::from_secs(10),
                 "dovecot did not start: {}{}",
@@ -177,7 +190,11 @@ namespace inbox {{
     /// The Maildir of a folder (`INBOX`, `Sent`, `Drafts`).
     pub fn folder(&self, name: &str) -> PathBuf {
         let root = self.dir.path().join("mail");
-        if name == "INBOX" { root } else { root.join(format!(".{name}")) }
+        if name == "INBOX" {
+            root
+        } else {
+            root.join(format!(".{name}"))
+        }
     }
 
     /// Puts a message into a folder, unread (or with `flags` such as `S`), as a delivery agent would.
@@ -203,7 +220,9 @@ namespace inbox {{
     pub fn flags(&self, folder: &str) -> Vec<(String, String)> {
         let mut out = Vec::new();
         for sub in ["cur", "new"] {
-            let Ok(entries) = fs::read_dir(self.folder(folder).join(sub)) else { continue };
+            let Ok(entries) = fs::read_dir(self.folder(folder).join(sub)) else {
+                continue;
+            };
             for entry in entries {
                 let name = entry.unwrap().file_name().to_string_lossy().into_owned();
                 let (base, flags) = name.split_once(":2,").unwrap_or((&name, ""));
@@ -219,7 +238,9 @@ namespace inbox {{
     pub fn messages(&self, folder: &str) -> Vec<(String, String)> {
         let mut out = Vec::new();
         for sub in ["cur", "new"] {
-            let Ok(entries) = fs::read_dir(self.folder(folder).join(sub)) else { continue };
+            let Ok(entries) = fs::read_dir(self.folder(folder).join(sub)) else {
+                continue;
+            };
             for entry in entries {
                 let entry = entry.unwrap();
                 let name = entry.file_name().to_string_lossy().into_owned();
@@ -238,10 +259,19 @@ namespace inbox {{
     /// The counts of the last logout line: (headers fetched, bodies fetched).
     pub fn last_fetches(&self) -> (u32, u32) {
         let log = self.log();
-        let line = log.lines().rev().find(|l| l.contains("fetch_hdr_count=")).expect("a logout line");
+        let line = log
+            .lines()
+            .rev()
+            .find(|l| l.contains("fetch_hdr_count="))
+            .expect("a logout line");
         let count = |name: &str| -> u32 {
             let at = line.find(name).unwrap() + name.len();
-            line[at..].split(|c: char| !c.is_ascii_digit()).next().unwrap().parse().unwrap()
+            line[at..]
+                .split(|c: char| !c.is_ascii_digit())
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap()
         };
         (count("fetch_hdr_count="), count("fetch_body_count="))
     }
@@ -273,8 +303,18 @@ fn certificates(d: &Path) {
     let mut ca = vec!["req", "-x509"];
     ca.extend(ec);
     ca.extend([
-        "-keyout", "ca.key", "-out", "ca.pem", "-days", "30", "-subj", "/CN=tracker test CA",
-        "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-days",
+        "30",
+        "-subj",
+        "/CN=tracker test CA",
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+        "-addext",
+        "keyUsage=critical,keyCertSign,cRLSign",
     ]);
     run("openssl", &ca, d);
     let mut req = vec!["req"];
@@ -289,8 +329,21 @@ fn certificates(d: &Path) {
     run(
         "openssl",
         &[
-            "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out",
-            "server.pem", "-days", "30", "-extfile", "ext.cnf",
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "server.pem",
+            "-days",
+            "30",
+            "-extfile",
+            "ext.cnf",
         ],
         d,
     );
@@ -303,8 +356,21 @@ pub fn other_ca(dir: &Path) -> PathBuf {
     run(
         "openssl",
         &[
-            "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout",
-            "other.key", "-out", "other.pem", "-days", "30", "-subj", "/CN=another CA",
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-keyout",
+            "other.key",
+            "-out",
+            "other.pem",
+            "-days",
+            "30",
+            "-subj",
+            "/CN=another CA",
         ],
         dir,
     );
