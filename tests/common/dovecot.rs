@@ -116,6 +116,12 @@ userdb {{
   driver = static
   args = uid={uid} gid={gid} home={d}/mail
 }}
+# No growing delay for logins after a failed one (the failure tests log in right after).
+service anvil {{
+  unix_listener anvil-auth-penalty {{
+    mode = 0
+  }}
+}}
 service imap-login {{
   inet_listener imap {{
     address = 127.0.0.1
@@ -256,24 +262,34 @@ namespace inbox {{
         kill_process_group(group, if frozen { Signal::STOP } else { Signal::CONT }).unwrap();
     }
 
-    /// The counts of the last logout line: (headers fetched, bodies fetched).
-    pub fn last_fetches(&self) -> (u32, u32) {
-        let log = self.log();
-        let line = log
-            .lines()
-            .rev()
-            .find(|l| l.contains("fetch_hdr_count="))
-            .expect("a logout line");
-        let count = |name: &str| -> u32 {
-            let at = line.find(name).unwrap() + name.len();
-            line[at..]
-                .split(|c: char| !c.is_ascii_digit())
-                .next()
-                .unwrap()
-                .parse()
-                .unwrap()
-        };
-        (count("fetch_hdr_count="), count("fetch_body_count="))
+    /// The (headers, bodies) fetched by each IMAP session so far, once `sessions` have logged out (the log is
+    /// written just after the client leaves).
+    pub fn fetches(&self, sessions: usize) -> Vec<(u32, u32)> {
+        let start = Instant::now();
+        loop {
+            let log = self.log();
+            let lines: Vec<&str> = log.lines().filter(|l| l.contains("fetch_hdr_count=")).collect();
+            if lines.len() >= sessions {
+                let count = |line: &str, name: &str| -> u32 {
+                    let at = line.find(name).unwrap() + name.len();
+                    line[at..]
+                        .split(|c: char| !c.is_ascii_digit())
+                        .next()
+                        .unwrap()
+                        .parse()
+                        .unwrap()
+                };
+                return lines
+                    .iter()
+                    .map(|l| (count(l, "fetch_hdr_count="), count(l, "fetch_body_count=")))
+                    .collect();
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(5),
+                "{sessions} sessions did not end: {log}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 }
 

@@ -25,6 +25,10 @@ pub fn scan(ctx: &mut Ctx, options: &Options<'_>, scan: &mut Scan) -> Result<()>
             folders.push((folder.clone(), false));
         }
     }
+    // Every folder is checked before any is read: a misspelt one fails the scan with nothing recorded.
+    for (folder, _) in &folders {
+        session.examine(folder)?;
+    }
     let mut fetched = 0;
     for (folder, is_sent) in folders {
         let examined = session.examine(&folder)?;

@@ -12,7 +12,7 @@ mod wire;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, anyhow};
 
 use self::parse::{Response, State, Value, code_number, item, quoted};
 use self::wire::{Done, Part, Wire};
@@ -310,12 +310,4 @@ impl Source for Folder<'_> {
             }))
         })
     }
-}
-
-/// Checks a folder name before any connection.
-pub fn check_folder(name: &str) -> Result<()> {
-    if name.is_empty() || name.contains(['\r', '\n']) {
-        bail!("{name:?} is not a folder name (check mail.imap.folders)");
-    }
-    Ok(())
 }
