@@ -425,7 +425,6 @@ fn the_password_is_in_no_process_arguments_environment_or_output() {
         format!("#!/bin/sh\nsleep 0.3\ncat {}\n", env.path("imap-password").display()),
     )
     .unwrap();
-    std::os::unix::fs::PermissionsExt::set_mode(&mut fs::metadata(&script).unwrap().permissions(), 0o700);
     fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o700)).unwrap();
     env.ok(&["config", "set", "mail.imap.password_command", script.to_str().unwrap()]);
     let watcher = std::thread::spawn(|| {

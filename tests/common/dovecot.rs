@@ -85,7 +85,7 @@ impl Dovecot {
         let maildir = d.join("mail");
         for sub in ["", "cur", "new", "tmp"] {
             fs::create_dir_all(maildir.join(sub)).unwrap();
-            std::os::unix::fs::chown(&maildir.join(sub), Some(uid), Some(gid)).unwrap();
+            std::os::unix::fs::chown(maildir.join(sub), Some(uid), Some(gid)).unwrap();
         }
         fs::write(d.join("passwd"), format!("{USER}:{{PLAIN}}{PASSWORD}::::::\n")).unwrap();
         let (imaps_port, imap_port) = (free_port(), free_port());
