@@ -5,6 +5,7 @@
 
 pub mod desktop;
 pub mod dovecot;
+pub mod imap_env;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
