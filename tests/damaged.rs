@@ -242,7 +242,10 @@ fn a_database_from_release_1_opens_with_every_row() {
         report["counts"],
         serde_json::json!({"applications": 4, "events": 16, "notifications": 2})
     );
-    assert_eq!(report["schema_version"], 3, "migrations 2 (drafts) and 3 (mail) ran");
+    assert_eq!(
+        report["schema_version"], 4,
+        "migrations 2 (drafts), 3 (mail) and 4 (imap) ran"
+    );
     env.add("Hooli", "Engineer", &[]);
     assert_eq!(env.json(&["list", "--json"]).as_array().unwrap().len(), 5);
     let id: i32 = rusqlite::Connection::open(&env.db)
