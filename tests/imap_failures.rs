@@ -118,6 +118,41 @@ fn a_frozen_server_ends_the_scan_within_the_timeout() {
     assert_eq!(scan_json(&env)["read"], 50);
 }
 
+#[test]
+fn a_server_frozen_in_the_middle_of_a_scan_ends_it_and_records_nothing_of_the_folder() {
+    let Some(server) = Dovecot::start() else { return };
+    for n in 0..3000 {
+        server.deliver("INBOX", &n.to_string(), &newsletter(n), "");
+    }
+    let env = setup(&server, false);
+    env.ok(&["config", "set", "mail.imap.timeout_secs", "2"]);
+    // Frozen as soon as the server logs the login: in the middle of the scan's commands.
+    let log = server.dir.path().join("dovecot.log");
+    let group = server.group();
+    let watcher = std::thread::spawn(move || {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if fs::read_to_string(&log).unwrap_or_default().contains("Login: user=") {
+                let group = rustix::process::Pid::from_raw(group as i32).unwrap();
+                rustix::process::kill_process_group(group, rustix::process::Signal::STOP).unwrap();
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        false
+    });
+    let start = Instant::now();
+    let err = env.run(&["mail", "scan", "--imap"]).fails(1);
+    let took = start.elapsed();
+    assert!(watcher.join().unwrap(), "the server was frozen");
+    server.freeze(false);
+    assert!(took < Duration::from_secs(2 + 5), "took {took:?}");
+    assert!(err.contains("stopped answering") && err.lines().count() == 1, "{err}");
+    assert_eq!(env.json(&["mail", "list", "--all", "--json"]), serde_json::json!([]));
+    // Nothing of the folder was recorded: the next scan reads every message.
+    assert_eq!(scan_json(&env)["read"], 3000);
+}
+
 /// Every process's arguments and environment, as far as they can be read.
 fn processes_mention(secret: &str) -> Option<String> {
     for entry in fs::read_dir("/proc").ok()?.flatten() {

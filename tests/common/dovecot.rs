@@ -256,6 +256,11 @@ namespace inbox {{
         out
     }
 
+    /// The process group of the whole server.
+    pub fn group(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Freezes (`true`) or thaws the whole server.
     pub fn freeze(&self, frozen: bool) {
         let group = Pid::from_raw(self.child.id() as i32).unwrap();
