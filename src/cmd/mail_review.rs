@@ -95,7 +95,11 @@ pub fn show(ctx: &mut Ctx, args: &MailShow) -> Result<()> {
         lines.push(format!("Link         {url}"));
     }
     if let Some(detail) = &p.detail {
-        let label = if p.kind == Kind::Interview { "Proposed" } else { "Said" };
+        let label = match p.kind {
+            Kind::Interview => "Proposed",
+            Kind::FollowupSent => "Email",
+            _ => "Said",
+        };
         lines.push(format!("{label:<12} {detail}"));
     }
     lines.push(format!("Source       {}", p.source));
