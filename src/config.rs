@@ -10,6 +10,10 @@ use toml::{Table, Value};
 use crate::model::FollowupKind;
 use crate::model::followup::{Delays, Window};
 
+mod imap;
+pub use imap::Imap;
+use imap::{command, folder, host, port, timeout, tls};
+
 /// A key the configuration file may hold.
 pub struct Key {
     pub name: &'static str,
@@ -116,6 +120,76 @@ pub const KEYS: &[Key] = &[
         list: true,
         check: address,
     },
+    Key {
+        name: "mail.imap.host",
+        default: None,
+        help: "the IMAP server `mail scan --imap` reads, such as imap.gmail.com",
+        list: false,
+        check: host,
+    },
+    Key {
+        name: "mail.imap.port",
+        default: Some("993"),
+        help: "the IMAP server's port (993 for implicit TLS, usually 143 for starttls)",
+        list: false,
+        check: port,
+    },
+    Key {
+        name: "mail.imap.user",
+        default: None,
+        help: "the IMAP login name, often your address",
+        list: false,
+        check: text,
+    },
+    Key {
+        name: "mail.imap.password_command",
+        default: None,
+        help: "a command (run without a shell) whose first line of output is the IMAP password, e.g. pass show mail/imap",
+        list: false,
+        check: command,
+    },
+    Key {
+        name: "mail.imap.tls",
+        default: Some("implicit"),
+        help: "implicit (TLS from the start) or starttls; there is no plaintext mode",
+        list: false,
+        check: tls,
+    },
+    Key {
+        name: "mail.imap.ca_file",
+        default: None,
+        help: "an extra trusted CA certificate (PEM) for a self-hosted server; certificates are always verified",
+        list: false,
+        check: text,
+    },
+    Key {
+        name: "mail.imap.folders",
+        default: Some("INBOX"),
+        help: "the folders `mail scan --imap` reads (a list), besides the Sent folder",
+        list: true,
+        check: folder,
+    },
+    Key {
+        name: "mail.imap.sent_folder",
+        default: None,
+        help: "the folder of mail you sent [default: the one the server marks \\Sent, else Sent]",
+        list: false,
+        check: folder,
+    },
+    Key {
+        name: "mail.imap.drafts_folder",
+        default: None,
+        help: "where `followup --to-drafts` puts drafts [default: the one the server marks \\Drafts, else Drafts]",
+        list: false,
+        check: folder,
+    },
+    Key {
+        name: "mail.imap.timeout_secs",
+        default: Some("30"),
+        help: "seconds to wait for the IMAP server at each step before giving up",
+        list: false,
+        check: timeout,
+    },
 ];
 
 fn fraction(value: &str) -> Result<Value> {
@@ -175,6 +249,7 @@ pub struct Config {
     pub mboxes: Vec<String>,
     pub auto_threshold: f64,
     pub my_addresses: Vec<String>,
+    pub imap: Imap,
 }
 
 impl Default for Config {
@@ -189,21 +264,39 @@ impl Default for Config {
             mboxes: Vec::new(),
             auto_threshold: 0.9,
             my_addresses: Vec::new(),
+            imap: Imap::default(),
         }
     }
 }
 
-/// The file's keys as `section.key` names with their values as text.
+/// The file's keys as dotted names (`section.key`, or `mail.imap.host` for a table inside a section) with
+/// their values. A table is only taken apart where some known key lies under it, so a misspelt section is
+/// reported by its name.
 fn flatten(table: &Table) -> Result<Vec<(String, Value)>> {
-    let mut out = Vec::new();
-    for (section, inner) in table {
-        let Value::Table(inner) = inner else {
-            bail!("unknown config key {section:?} (keys look like followup.after_days)");
-        };
-        for (key, value) in inner {
-            out.push((format!("{section}.{key}"), value.clone()));
+    fn walk(prefix: &str, table: &Table, out: &mut Vec<(String, Value)>) -> Result<()> {
+        for (key, value) in table {
+            let name = if prefix.is_empty() {
+                key.clone()
+            } else {
+                format!("{prefix}.{key}")
+            };
+            let section = KEYS.iter().any(|k| {
+                k.name
+                    .strip_prefix(name.as_str())
+                    .is_some_and(|rest| rest.starts_with('.'))
+            });
+            match value {
+                Value::Table(inner) if section => walk(&name, inner, out)?,
+                _ if prefix.is_empty() => {
+                    bail!("unknown config key {name:?} (keys look like followup.after_days)")
+                }
+                _ => out.push((name, value.clone())),
+            }
         }
+        Ok(())
     }
+    let mut out = Vec::new();
+    walk("", table, &mut out)?;
     Ok(out)
 }
 
@@ -277,6 +370,16 @@ impl Config {
                 "mail.mbox" => config.mboxes = strings(&checked),
                 "mail.auto_threshold" => config.auto_threshold = text.parse()?,
                 "mail.me" => config.my_addresses = strings(&checked),
+                "mail.imap.host" => config.imap.host = Some(text),
+                "mail.imap.port" => config.imap.port = text.parse()?,
+                "mail.imap.user" => config.imap.user = Some(text),
+                "mail.imap.password_command" => config.imap.password_command = Some(text),
+                "mail.imap.tls" => config.imap.starttls = text == "starttls",
+                "mail.imap.ca_file" => config.imap.ca_file = Some(text),
+                "mail.imap.folders" => config.imap.folders = strings(&checked),
+                "mail.imap.sent_folder" => config.imap.sent_folder = Some(text),
+                "mail.imap.drafts_folder" => config.imap.drafts_folder = Some(text),
+                "mail.imap.timeout_secs" => config.imap.timeout_secs = text.parse()?,
                 _ => unreachable!("every key in KEYS is handled"),
             }
         }
@@ -338,7 +441,8 @@ pub fn update(path: &Path, name: &str, value: Option<&[String]>) -> Result<()> {
     let path = &crate::private::real_path(path)?;
     let _lock = crate::private::lock_folder(crate::private::folder_of(path))?;
     let mut table = read_table(path)?;
-    let (section, leaf) = name.split_once('.').expect("every key has a section");
+    let path_parts: Vec<&str> = name.split('.').collect();
+    let (leaf, sections) = path_parts.split_last().expect("every key has a name");
     match value {
         Some(values) => {
             let checked = match values {
@@ -351,81 +455,38 @@ pub fn update(path: &Path, name: &str, value: Option<&[String]>) -> Result<()> {
                     .map(Value::Array),
             }
             .with_context(|| format!("invalid value for {name}"))?;
-            let inner = table.entry(section).or_insert_with(|| Value::Table(Table::new()));
-            let Value::Table(inner) = inner else {
-                bail!("config key {section:?} is not a section")
-            };
-            inner.insert(leaf.to_owned(), checked);
-        }
-        None => {
-            if let Some(Value::Table(inner)) = table.get_mut(section) {
-                inner.remove(leaf);
-                if inner.is_empty() {
-                    table.remove(section);
-                }
+            let mut inner = &mut table;
+            for section in sections {
+                let entry = inner.entry(*section).or_insert_with(|| Value::Table(Table::new()));
+                let Value::Table(next) = entry else {
+                    bail!("config key {section:?} is not a section")
+                };
+                inner = next;
             }
+            inner.insert((*leaf).to_owned(), checked);
         }
+        None => remove(&mut table, sections, leaf),
     }
     Config::from_table(&table).with_context(|| format!("cannot set {name}"))?;
     crate::private::write_file(path, toml::to_string(&table)?.as_bytes())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    fn parse(text: &str) -> Result<Config> {
-        Config::from_table(&text.parse::<Table>()?)
-    }
-
-    #[test]
-    fn defaults_and_overrides() {
-        assert_eq!(parse("").unwrap(), Config::default());
-        let config = parse("[user]\nname = \"Ana Lima\"\n[followup]\nafter_days = 5\nkind = \"network\"\n").unwrap();
-        assert_eq!(config.user_name.as_deref(), Some("Ana Lima"));
-        assert_eq!(config.window.after_days(), 5);
-        assert_eq!(config.kind, FollowupKind::Network);
-    }
-
-    #[test]
-    fn unknown_keys_and_bad_values_are_errors() {
-        let cases = [
-            ("[user]\nnmae = \"x\"\n", "unknown config key \"user.nmae\""),
-            ("colour = \"red\"\n", "unknown config key \"colour\""),
-            ("[followup]\nafter_days = -1\n", "invalid value for followup.after_days"),
-            (
-                "[followup]\nafter_days = 1.5\n",
-                "invalid value for followup.after_days",
-            ),
-            ("[followup]\nkind = \"grovel\"\n", "invalid value for followup.kind"),
-            ("[user]\nname = \"\"\n", "invalid value for user.name"),
-            (
-                "[followup]\nafter_days = 30\n",
-                "followup.expire_after_days (30) must be greater than followup.after_days (30)",
-            ),
-            (
-                "[followup]\nafter_days = 5\nexpire_after_days = 4\n",
-                "followup.expire_after_days (4) must be greater than followup.after_days (5)",
-            ),
-        ];
-        for (text, expected) in cases {
-            let err = format!("{:#}", parse(text).unwrap_err());
-            assert!(err.contains(expected), "{text:?}: {err}");
+/// Removes `sections.leaf`, and every section the removal leaves empty.
+fn remove(table: &mut Table, sections: &[&str], leaf: &str) {
+    match sections.split_first() {
+        None => {
+            table.remove(leaf);
         }
-    }
-
-    proptest! {
-        #[test]
-        fn any_file_is_a_config_or_an_error(text in "\\PC{0,200}") {
-            if let Ok(table) = text.parse::<Table>() {
-                let _ = Config::from_table(&table);
+        Some((first, rest)) => {
+            if let Some(Value::Table(inner)) = table.get_mut(*first) {
+                remove(inner, rest, leaf);
+                if inner.is_empty() {
+                    table.remove(*first);
+                }
             }
-        }
-
-        #[test]
-        fn any_value_is_checked_without_panic(key in 0..KEYS.len(), value in "\\PC{0,40}") {
-            let _ = (KEYS[key].check)(&value);
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

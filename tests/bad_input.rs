@@ -165,7 +165,7 @@ fn database_from_a_newer_tracker_is_refused_untouched() {
         assert_eq!(
             err,
             format!(
-                "tracker: database {} was created by a newer tracker (schema version 99, this tracker knows up to 5); upgrade tracker",
+                "tracker: database {} was created by a newer tracker (schema version 99, this tracker knows up to 6); upgrade tracker",
                 env.db.display()
             )
         );

@@ -27,6 +27,10 @@ fn defaults_set_get_unset() {
             "checkin.after_days": "14", "checkin.after_interview_days": "7", "checkin.ghost_after_days": "45",
             "thanks.within_days": "2",
             "mail.auto_threshold": "0.9", "mail.maildir": null, "mail.mbox": null, "mail.me": null,
+            "mail.imap.host": null, "mail.imap.port": "993", "mail.imap.user": null,
+            "mail.imap.password_command": null, "mail.imap.tls": "implicit", "mail.imap.ca_file": null,
+            "mail.imap.folders": "INBOX", "mail.imap.sent_folder": null, "mail.imap.drafts_folder": null,
+            "mail.imap.timeout_secs": "30",
             "user.email": null, "user.name": "Zoë O'Neil"
         })
     );
@@ -58,11 +62,11 @@ fn unknown_keys_and_invalid_values_are_errors() {
     let cases: &[(&[&str], &str)] = &[
         (
             &["config", "set", "user.nmae", "x"],
-            "tracker: unknown config key \"user.nmae\" (known keys: user.name, user.email, followup.after_days, followup.expire_after_days, followup.kind, checkin.after_days, checkin.after_interview_days, checkin.ghost_after_days, thanks.within_days, mail.maildir, mail.mbox, mail.auto_threshold, mail.me)",
+            "tracker: unknown config key \"user.nmae\" (known keys: user.name, user.email, followup.after_days, followup.expire_after_days, followup.kind, checkin.after_days, checkin.after_interview_days, checkin.ghost_after_days, thanks.within_days, mail.maildir, mail.mbox, mail.auto_threshold, mail.me, mail.imap.host, mail.imap.port, mail.imap.user, mail.imap.password_command, mail.imap.tls, mail.imap.ca_file, mail.imap.folders, mail.imap.sent_folder, mail.imap.drafts_folder, mail.imap.timeout_secs)",
         ),
         (
             &["config", "get", "colour"],
-            "tracker: unknown config key \"colour\" (known keys: user.name, user.email, followup.after_days, followup.expire_after_days, followup.kind, checkin.after_days, checkin.after_interview_days, checkin.ghost_after_days, thanks.within_days, mail.maildir, mail.mbox, mail.auto_threshold, mail.me)",
+            "tracker: unknown config key \"colour\" (known keys: user.name, user.email, followup.after_days, followup.expire_after_days, followup.kind, checkin.after_days, checkin.after_interview_days, checkin.ghost_after_days, thanks.within_days, mail.maildir, mail.mbox, mail.auto_threshold, mail.me, mail.imap.host, mail.imap.port, mail.imap.user, mail.imap.password_command, mail.imap.tls, mail.imap.ca_file, mail.imap.folders, mail.imap.sent_folder, mail.imap.drafts_folder, mail.imap.timeout_secs)",
         ),
         (
             &["config", "set", "followup.after_days", "soon"],
@@ -208,4 +212,42 @@ fn addresses_are_checked_when_set() {
         env.fails(1, &["config", "set", "user.name", &long]),
         "tracker: invalid value for user.name: the value is longer than 1,000 characters"
     );
+}
+
+#[test]
+fn three_part_imap_keys_are_set_got_and_unset() {
+    let env = Env::new();
+    env.ok(&["config", "set", "mail.maildir", "~/Mail"]);
+    env.ok(&["config", "set", "mail.imap.host", "imap.example.org"]);
+    env.ok(&["config", "set", "mail.imap.folders", "INBOX", "Jobs"]);
+    assert_eq!(env.ok(&["config", "get", "mail.imap.host"]), "imap.example.org\n");
+    assert_eq!(env.ok(&["config", "get", "mail.imap.folders"]), "INBOX\nJobs\n");
+    assert_eq!(env.ok(&["config", "get", "mail.imap.port"]), "993\n");
+    let text = std::fs::read_to_string(&env.config).unwrap();
+    assert!(
+        text.contains("[mail.imap]") && text.contains("host = \"imap.example.org\""),
+        "{text}"
+    );
+    let before = std::fs::read(&env.config).unwrap();
+    for (args, expected) in [
+        (
+            &["config", "set", "mail.imap.tls", "none"][..],
+            "tracker: invalid value for mail.imap.tls: expected implicit or starttls, got \"none\" (there is no plaintext mode)",
+        ),
+        (
+            &["config", "set", "mail.imap.timeout_secs", "0"],
+            "tracker: invalid value for mail.imap.timeout_secs: expected a whole number of seconds from 1 to 600, got \"0\"",
+        ),
+        (
+            &["config", "set", "mail.imap.sent_folder", "Sent\"Items"],
+            "tracker: invalid value for mail.imap.sent_folder: a folder name must not contain a quote or a backslash, got \"Sent\\\"Items\"",
+        ),
+    ] {
+        assert_eq!(env.fails(1, args), expected, "{args:?}");
+    }
+    assert_eq!(std::fs::read(&env.config).unwrap(), before);
+    env.ok(&["config", "unset", "mail.imap.host"]);
+    env.ok(&["config", "unset", "mail.imap.folders"]);
+    let text = std::fs::read_to_string(&env.config).unwrap();
+    assert!(!text.contains("imap") && text.contains("maildir"), "{text}");
 }

@@ -80,7 +80,7 @@ fn check_reports_a_sound_database() {
     let env = filled(3);
     let report = env.json(&["check", "--json"]);
     assert_eq!(report["ok"], true);
-    assert_eq!(report["schema_version"], 5);
+    assert_eq!(report["schema_version"], 6);
     assert_eq!(
         report["counts"],
         serde_json::json!({"applications": 3, "events": 3, "notifications": 0})
@@ -248,8 +248,8 @@ fn a_database_from_release_1_opens_with_every_row() {
         serde_json::json!({"applications": 4, "events": 16, "notifications": 2})
     );
     assert_eq!(
-        report["schema_version"], 5,
-        "migrations 2 (drafts), 3 (mail), 4 (list and stats) and 5 (interviews) ran"
+        report["schema_version"], 6,
+        "migrations 2 (drafts), 3 (mail), 4 (list and stats), 5 (interviews) and 6 (IMAP) ran"
     );
     env.add("Hooli", "Engineer", &[]);
     assert_eq!(env.json(&["list", "--json"]).as_array().unwrap().len(), 5);

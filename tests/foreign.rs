@@ -108,7 +108,7 @@ fn a_database_from_before_application_ids_is_adopted_once() {
     assert_eq!(&after[68..72], b"TRKR", "the application id is set");
     assert_eq!(
         env.json(&["check", "--json"])["schema_version"],
-        5,
+        6,
         "and it is migrated"
     );
     // Every row is kept; migration 3 added a column to events (the proposal an event came from), empty here;

@@ -87,6 +87,9 @@ pub struct Followup {
     /// Record that you sent the follow-up (no more reminders for it) instead of printing it
     #[arg(long)]
     pub sent: bool,
+    /// Put the draft (the --format eml message) into your IMAP Drafts folder instead of printing it
+    #[arg(long, conflicts_with_all = ["sent", "format"])]
+    pub to_drafts: bool,
     /// With --sent: when you sent it
     #[arg(long, value_name = "DATE", requires = "sent")]
     pub on: Option<String>,

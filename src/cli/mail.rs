@@ -28,6 +28,9 @@ pub enum MailAction {
 
 #[derive(Debug, Args)]
 pub struct MailScan {
+    /// Read the IMAP server (config mail.imap.*): the folders in mail.imap.folders and the Sent folder
+    #[arg(long, conflicts_with_all = ["maildir", "mbox"])]
+    pub imap: bool,
     /// A Maildir folder to read (repeatable) [default: config mail.maildir]
     #[arg(long, value_name = "DIR")]
     pub maildir: Vec<PathBuf>,

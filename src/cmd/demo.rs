@@ -159,6 +159,7 @@ fn followup(ctx: &mut Ctx, sent: bool) -> Result<()> {
             kind: None,
             format: DraftFormat::Text,
             sent,
+            to_drafts: false,
             on: None,
             detail: None,
             edit: false,

@@ -61,13 +61,18 @@ pub fn run(ctx: &mut Ctx, args: &Followup) -> Result<()> {
             }
         }
     };
-    let text = format(ctx, &app, &draft, args.format)?;
     // Remembered so that `--sent` records the email that was printed; an edited draft is kept whole.
     let (id, now) = (app.id, ctx.clock.now);
     if edited {
         ctx.store
             .write(|tx| store::drafts::keep_edited(tx, id, kind, now, &draft))?;
-    } else {
+    }
+    if args.to_drafts {
+        let (from, to) = mailboxes(ctx, &app);
+        return super::to_drafts::put(ctx, &app, kind, &draft, from.as_ref(), to.as_ref());
+    }
+    let text = format(ctx, &app, &draft, args.format)?;
+    if !edited {
         ctx.store.write(|tx| store::drafts::record(tx, id, kind, now))?;
     }
     Ok(print(&text)?)
@@ -114,8 +119,9 @@ fn edit(draft: &Draft) -> Result<Draft> {
     })
 }
 
-/// The draft in the chosen format.
-fn format(ctx: &Ctx, app: &Application, draft: &Draft, format: DraftFormat) -> Result<String> {
+/// The sender (`user.name`, `user.email`) and the recipient (the contact), when each is one valid address; a
+/// contact email that is not one is reported once.
+fn mailboxes(ctx: &Ctx, app: &Application) -> (Option<Mailbox>, Option<Mailbox>) {
     let f = &app.fields;
     let to = f
         .contact_email
@@ -133,6 +139,12 @@ fn format(ctx: &Ctx, app: &Application, draft: &Draft, format: DraftFormat) -> R
         .user_email
         .as_deref()
         .and_then(|email| Mailbox::new(ctx.config.user_name.as_deref(), email));
+    (from, to)
+}
+
+/// The draft in the chosen format.
+fn format(ctx: &Ctx, app: &Application, draft: &Draft, format: DraftFormat) -> Result<String> {
+    let (from, to) = mailboxes(ctx, app);
     Ok(match format {
         DraftFormat::Text => {
             let mut text = String::new();

@@ -95,7 +95,11 @@ pub fn show(ctx: &mut Ctx, args: &MailShow) -> Result<()> {
         lines.push(format!("Link         {url}"));
     }
     if let Some(detail) = &p.detail {
-        let label = if p.kind == Kind::Interview { "Proposed" } else { "Said" };
+        let label = match p.kind {
+            Kind::Interview => "Proposed",
+            Kind::FollowupSent => "Email",
+            _ => "Said",
+        };
         lines.push(format!("{label:<12} {detail}"));
     }
     lines.push(format!("Source       {}", p.source));
@@ -121,7 +125,11 @@ pub fn accept(ctx: &mut Ctx, args: &MailAccept) -> Result<()> {
     let clock = ctx.clock;
     let mut last_failure: Option<anyhow::Error> = None;
     for id in ids {
-        let choice = Choice { app: args.app, on };
+        let choice = Choice {
+            app: args.app,
+            on,
+            configured: ctx.config.kind,
+        };
         let done = ctx.store.write(|tx| {
             let p = proposals::get(tx, id)?;
             if p.state != State::Pending {

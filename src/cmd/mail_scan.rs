@@ -1,6 +1,8 @@
 //! `tracker mail scan`: read the user's mail, store a proposal for each message that means a change, and
 //! with `--auto` apply the certain ones.
 
+mod imap;
+
 use std::collections::HashSet;
 use std::path::PathBuf;
 
@@ -34,10 +36,84 @@ struct Report {
     proposals: Vec<Proposal>,
     applied: Vec<Proposal>,
     problems: Vec<Problem>,
+    /// With --imap: how many messages' bodies were fetched (headers come first; most need no body).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fetched: Option<usize>,
+}
+
+/// What a scan has read and stored so far.
+#[derive(Default)]
+struct Scan {
+    report: Report,
+    this_run: HashSet<String>,
+    apps: Option<Vec<Summary>>,
+}
+
+/// One source's reading, not stored yet.
+struct Pending {
+    reading: scan::Reading,
+    new: Vec<(String, Proposal)>,
+}
+
+impl Scan {
+    /// Reads a source and makes its proposals.
+    fn read(&mut self, ctx: &Ctx, source: &mut dyn Source, options: &Options<'_>) -> Result<Pending> {
+        let name = source.name();
+        let conn = ctx.store.conn();
+        let mut reading = scan::read(
+            source,
+            options,
+            &mut |key| proposals::seen(conn, key),
+            &mut self.this_run,
+        )?;
+        let mut new = Vec::new();
+        for found in std::mem::take(&mut reading.found) {
+            if self.apps.is_none() {
+                self.apps = Some(apps::summaries(conn)?);
+            }
+            let p = proposal(&found, self.apps.as_deref().unwrap_or_default(), &name);
+            new.push((found.key.clone(), p));
+        }
+        Ok(Pending { reading, new })
+    }
+
+    /// Stores a source's reading and `then` (an IMAP folder's new state) in one transaction: an interrupted
+    /// scan leaves this source wholly recorded or not at all.
+    fn store(
+        &mut self,
+        ctx: &mut Ctx,
+        pending: Pending,
+        then: impl FnOnce(&rusqlite::Transaction) -> Result<()>,
+    ) -> Result<()> {
+        let (clock, Pending { reading, new }) = (ctx.clock, pending);
+        let stored = ctx.store.write(|tx| {
+            for key in &reading.keys {
+                proposals::record_seen(tx, key, clock.now)?;
+            }
+            let stored = new
+                .into_iter()
+                .map(|(key, p)| {
+                    Ok(Proposal {
+                        id: proposals::insert(tx, &key, &p, clock.now)?,
+                        ..p
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            then(tx)?;
+            Ok(stored)
+        })?;
+        let report = &mut self.report;
+        report.read += reading.read;
+        report.skipped += reading.skipped;
+        report.unreadable += reading.unreadable;
+        report.problems.extend(reading.problems);
+        report.proposals.extend(stored);
+        Ok(())
+    }
 }
 
 pub fn run(ctx: &mut Ctx, args: &MailScan) -> Result<()> {
-    let mut sources = sources(ctx, args)?;
+    let mut sources = if args.imap { Vec::new() } else { sources(ctx, args)? };
     let rules = Rules::with_user_file(&ctx.paths.mail_rules())?;
     let me = my_addresses(ctx);
     let since = args
@@ -59,60 +135,38 @@ pub fn run(ctx: &mut Ctx, args: &MailScan) -> Result<()> {
         }
         answering.insert(contact);
     }
+    let followups: HashSet<String> = crate::store::imap::followup_message_ids(ctx.store.conn())?
+        .into_iter()
+        .collect();
     let options = Options {
+        followups: &followups,
         rules: &rules,
         me: &me,
         since,
         answering: &answering,
         today: ctx.clock.today,
+        sent: None,
     };
-    let (clock, mut report, mut this_run) = (ctx.clock, Report::default(), HashSet::new());
-    let mut apps: Option<Vec<Summary>> = None;
-    for source in &mut sources {
-        let name = source.name();
-        let conn = ctx.store.conn();
-        let reading = scan::read(
-            source.as_mut(),
-            &options,
-            &mut |key| proposals::seen(conn, key),
-            &mut this_run,
-        )?;
-        let mut new = Vec::new();
-        for found in reading.found {
-            if apps.is_none() {
-                apps = Some(apps::summaries(ctx.store.conn())?);
-            }
-            new.push((
-                found.key.clone(),
-                proposal(&found, apps.as_deref().unwrap_or_default(), &name),
-            ));
+    let mut scan = Scan::default();
+    if args.imap {
+        imap::scan(ctx, &options, &mut scan)?;
+    } else {
+        for source in &mut sources {
+            let pending = scan.read(ctx, source.as_mut(), &options)?;
+            scan.store(ctx, pending, |_| Ok(()))?;
         }
-        // One transaction per source: an interrupted scan leaves this source wholly recorded or not at all.
-        let stored = ctx.store.write(|tx| {
-            for key in &reading.keys {
-                proposals::record_seen(tx, key, clock.now)?;
-            }
-            new.into_iter()
-                .map(|(key, p)| {
-                    Ok(Proposal {
-                        id: proposals::insert(tx, &key, &p, clock.now)?,
-                        ..p
-                    })
-                })
-                .collect::<Result<Vec<_>>>()
-        })?;
-        report.read += reading.read;
-        report.skipped += reading.skipped;
-        report.unreadable += reading.unreadable;
-        report.problems.extend(reading.problems);
-        report.proposals.extend(stored);
     }
+    let (clock, mut report) = (ctx.clock, scan.report);
     if args.auto {
         let threshold = ctx.config.auto_threshold;
         for p in &mut report.proposals {
             let certain = p.confidence >= threshold
                 && (p.app_id.is_some() || (p.kind == Kind::Applied && p.candidates.is_empty()));
-            let choice = Choice { app: None, on: None };
+            let choice = Choice {
+                app: None,
+                on: None,
+                configured: ctx.config.kind,
+            };
             // One that cannot apply (an event dated before the application's last one, say) stays pending.
             if certain && let Ok(app_id) = ctx.store.write(|tx| apply::accept(tx, p, &choice, clock)) {
                 p.state = State::Accepted;
@@ -166,7 +220,7 @@ fn sources(ctx: &Ctx, args: &MailScan) -> Result<Vec<Box<dyn Source>>> {
 }
 
 /// A configured path: `~/` and relative paths start at the home folder (cron runs elsewhere than a shell).
-fn expand(path: &str) -> PathBuf {
+pub(crate) fn expand(path: &str) -> PathBuf {
     let home = directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
     match (path.strip_prefix("~/"), home) {
         (Some(rest), Some(home)) => home.join(rest),
@@ -191,7 +245,10 @@ fn my_addresses(ctx: &Ctx) -> Vec<String> {
 /// The proposal a recognised message makes.
 fn proposal(found: &Found, apps: &[Summary], source: &str) -> Proposal {
     let m = &found.message;
-    let matched = matching::decide(found.verdict.kind, m, &found.extracted, apps);
+    let matched = found
+        .matched
+        .clone()
+        .unwrap_or_else(|| matching::decide(found.verdict.kind, m, &found.extracted, apps));
     let app = matched.app_id.and_then(|id| apps.iter().find(|a| a.id == id));
     let from = match (&m.from_name, &m.from_address) {
         (Some(name), Some(address)) => format!("{name} <{address}>"),
@@ -202,6 +259,7 @@ fn proposal(found: &Found, apps: &[Summary], source: &str) -> Proposal {
     let detail = match found.verdict.kind {
         Kind::Interview => m.invitation.clone(),
         Kind::Reply => Some(m.text.chars().take(REPLY_CHARS).collect()),
+        Kind::FollowupSent => crate::mail::sent::told_kind(&m.text).map(|k| k.as_str().to_owned()),
         _ => None,
     };
     Proposal {
@@ -275,6 +333,7 @@ fn summary(report: &Report) -> String {
         (Kind::Offer, "offer", "offers"),
         (Kind::Applied, "application", "applications"),
         (Kind::Reply, "reply", "replies"),
+        (Kind::FollowupSent, "sent follow-up", "sent follow-ups"),
     ];
     let parts: Vec<String> = kinds
         .iter()

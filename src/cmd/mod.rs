@@ -27,6 +27,7 @@ pub mod snooze;
 pub mod stats;
 pub mod status;
 pub mod templates;
+mod to_drafts;
 pub mod undo;
 pub mod upcoming;
 

@@ -8,7 +8,9 @@ use rusqlite::Transaction;
 use super::draft::one_line;
 use super::recognise::Kind;
 use crate::clock::Clock;
-use crate::model::{Event, EventKind, Fields, Status};
+use crate::dates::format_day;
+use crate::model::followup::{self, since_last_status};
+use crate::model::{Event, EventKind, Fields, FollowupKind, Status};
 use crate::store::proposals::{self, Proposal, State};
 use crate::store::{self, apps};
 
@@ -19,6 +21,8 @@ const REPLY_CHARS: usize = 500;
 pub struct Choice {
     pub app: Option<i64>,
     pub on: Option<NaiveDate>,
+    /// `followup.kind`: the kind of a sent follow-up whose text does not tell it.
+    pub configured: FollowupKind,
 }
 
 /// Applies a pending proposal; returns the application it changed (or created).
@@ -29,6 +33,7 @@ pub fn accept(tx: &Transaction, p: &Proposal, choice: &Choice, clock: Clock) -> 
     let (app_id, event_ids) = match (target, p.kind) {
         (None, Kind::Applied) if p.candidates.is_empty() => create(tx, p, on, &note, clock)?,
         (None, _) => bail!("{}", unmatched(p)),
+        (Some(id), Kind::FollowupSent) => (id, vec![sent(tx, id, p, on, &note, choice.configured, clock)?]),
         (Some(id), kind) => {
             let app = store::load(tx, id)?;
             let event = event_for(kind, &app.status, on, &note, p, clock);
@@ -83,6 +88,8 @@ fn event_for(kind: Kind, status: &Status, on: NaiveDate, note: &str, p: &Proposa
         Kind::Rejection => (change(Status::Rejected), note.to_owned()),
         Kind::Interview => (change(Status::Interviewing), with_detail("proposed time")),
         Kind::Offer => (change(Status::Offer), note.to_owned()),
+        // Recorded by `sent`, which checks the rejection first.
+        Kind::FollowupSent => (Event::new(EventKind::Followup, on, clock.now), note.to_owned()),
         Kind::Reply => {
             let said: String = p
                 .detail
@@ -95,6 +102,45 @@ fn event_for(kind: Kind, status: &Status, on: NaiveDate, note: &str, p: &Proposa
         }
     };
     event.with_note(Some(text))
+}
+
+/// A follow-up found in the Sent folder, recorded as `followup ID --sent` would: the kind the text tells,
+/// else the kind of the draft made for this rejection, else the configured kind.
+fn sent(
+    tx: &Transaction,
+    id: i64,
+    p: &Proposal,
+    on: NaiveDate,
+    note: &str,
+    configured: FollowupKind,
+    clock: Clock,
+) -> Result<i64> {
+    let app = store::load(tx, id)?;
+    followup::rejection(&app)?;
+    if let Some(sent) = since_last_status(&app.events)
+        .iter()
+        .find(|e| e.kind == EventKind::Followup)
+    {
+        bail!(
+            "a follow-up to application {id} was already recorded on {} (drop mail proposal {} with: tracker mail drop {})",
+            format_day(sent.on),
+            p.id,
+            p.id
+        );
+    }
+    let told = p.detail.as_deref().and_then(|d| d.parse::<FollowupKind>().ok());
+    let kind = followup::sent_kind(told, store::drafts::last_since_status(tx, id)?, configured);
+    let event = Event {
+        template: Some(kind),
+        ..Event::new(EventKind::Followup, on, clock.now)
+    }
+    .with_note(Some(note.to_owned()));
+    store::record(tx, &app, &event, clock.today).with_context(|| {
+        format!(
+            "cannot apply mail proposal {} to application {id} (give another day with --on DATE)",
+            p.id
+        )
+    })
 }
 
 /// A confirmation for an application tracker does not know yet: a new one, applied on the message's day.

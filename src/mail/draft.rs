@@ -134,6 +134,18 @@ pub fn one_line(text: &str) -> String {
 
 /// An RFC 5322 message marked unsent (`X-Unsent: 1`), plain UTF-8 text, dated `now`.
 pub fn eml(draft: &Draft, from: Option<&Mailbox>, to: Option<&Mailbox>, now: DateTime<Utc>) -> Result<String> {
+    let id = format!("{}.tracker@localhost", now.timestamp_micros());
+    eml_with_id(draft, from, to, now, &id)
+}
+
+/// [`eml`] with a Message-ID of the caller's (one tracker keeps, to know the message when it is sent).
+pub fn eml_with_id(
+    draft: &Draft,
+    from: Option<&Mailbox>,
+    to: Option<&Mailbox>,
+    now: DateTime<Utc>,
+    message_id: &str,
+) -> Result<String> {
     let subject = one_line(&draft.subject);
     let body = draft.body.replace('\n', "\r\n");
     // An encoded-word lookalike (`=?utf-8?q?...?=`) in plain text would be decoded by mail clients: such a
@@ -146,7 +158,7 @@ pub fn eml(draft: &Draft, from: Option<&Mailbox>, to: Option<&Mailbox>, now: Dat
     let mut message = MessageBuilder::new()
         .header("Subject", subject)
         .date(now.timestamp())
-        .message_id(format!("{}.tracker@localhost", now.timestamp_micros()))
+        .message_id(message_id.to_owned())
         .header("X-Unsent", Raw::new("1"))
         .text_body(body);
     if let Some(from) = from {

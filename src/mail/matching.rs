@@ -31,6 +31,7 @@ fn same_position(a: &str, b: &str) -> bool {
 pub fn decide(kind: Kind, m: &Parsed, extracted: &Extracted, apps: &[Summary]) -> Matched {
     let fits = |app: &&Summary| match kind {
         Kind::Reply => app.followed_up,
+        Kind::FollowupSent => app.status == Status::Rejected && !app.followed_up,
         Kind::Applied | Kind::Rejection | Kind::Interview | Kind::Offer => open(app.status),
     };
     let sender = m.from_address.as_deref().unwrap_or_default();

@@ -6,12 +6,14 @@ pub mod apply;
 pub mod draft;
 pub mod extract;
 mod fold;
+pub mod imap;
 pub mod maildir;
 pub mod matching;
 pub mod mbox;
 pub mod message;
 pub mod recognise;
 pub mod scan;
+pub mod sent;
 pub mod source;
 
-pub use draft::{Mailbox, eml, is_address, mailto, one_line};
+pub use draft::{Mailbox, eml, eml_with_id, is_address, mailto, one_line};

@@ -1,5 +1,5 @@
-//! Where messages come from: one small trait, with a Maildir folder and an mbox file behind it (and IMAP
-//! later). A source only reads: it never renames, moves, writes or flags anything.
+//! Where messages come from: one small trait, with a Maildir folder, an mbox file and an IMAP
+//! folder behind it. A source only reads: it never renames, moves, writes or flags anything.
 
 use std::fs::{File, OpenOptions};
 use std::os::unix::fs::OpenOptionsExt;
@@ -34,6 +34,17 @@ pub trait Source {
     /// read. An error from `each` stops the stream; an error returned otherwise means the whole source could
     /// not be read (a missing folder, say).
     fn each(&mut self, each: &mut dyn FnMut(Result<Raw, Problem>) -> Result<()>) -> Result<()>;
+
+    /// Like `each`, but a source that can read a message's header block alone (IMAP) first asks `wanted`
+    /// with it, and reads the whole message only when `wanted` says yes (the caller counts the others).
+    fn each_wanted(
+        &mut self,
+        wanted: &mut dyn FnMut(&[u8]) -> Result<bool>,
+        each: &mut dyn FnMut(Result<Raw, Problem>) -> Result<()>,
+    ) -> Result<()> {
+        let _ = wanted;
+        self.each(each)
+    }
 }
 
 /// Opens a mail file read-only and non-blocking, without updating its access time where the system allows

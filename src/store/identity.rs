@@ -104,7 +104,10 @@ const LATEST_TABLES: &[(&str, &[&str])] = &[
     ("applications_search_docsize", &["id", "sz"]),
     ("applications_search_idx", &["segid", "term", "pgno"]),
     ("daily_notices", &["name", "on_date"]),
-    ("drafts", &["id", "app_id", "status_event", "kind", "printed_at"]),
+    (
+        "drafts",
+        &["id", "app_id", "status_event", "kind", "printed_at", "message_id"],
+    ),
     ("edited_drafts", &["draft_id", "subject", "body"]),
     (
         "events",
@@ -123,6 +126,10 @@ const LATEST_TABLES: &[(&str, &[&str])] = &[
         ],
     ),
     ("followup_kinds", &["event_id", "kind"]),
+    (
+        "imap_folders",
+        &["account", "folder", "uidvalidity", "highest_uid", "scanned_at"],
+    ),
     ("interviews", &["event_id", "app_id", "day", "at", "with_names"]),
     ("messages", &["key", "seen_at"]),
     ("notifications", &["app_id", "on_date"]),

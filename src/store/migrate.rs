@@ -38,6 +38,11 @@ pub(super) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/5-followups-interviews.sql"),
         then: None,
     },
+    // Per-folder IMAP state, and the Message-ID of drafts put in the Drafts folder.
+    Migration {
+        sql: include_str!("migrations/6-imap.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this binary writes.
@@ -102,6 +107,7 @@ mod tests {
                 "edited_drafts",
                 "events",
                 "followup_kinds",
+                "imap_folders",
                 "interviews",
                 "messages",
                 "notifications",
@@ -289,5 +295,47 @@ mod upgrade_tests {
             .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))
             .unwrap();
         assert_eq!(problems, 0);
+    }
+
+    /// A database as migration 5 left it, with an application, a printed draft and a proposal, upgraded.
+    #[test]
+    fn migration_6_adds_imap_state_and_keeps_every_row() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for migration in &MIGRATIONS[..5] {
+            conn.execute_batch(migration.sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 5).unwrap();
+        conn.execute_batch(
+            "INSERT INTO applications (company, position, created_at, dup_key, status, status_on, last_event_on)
+             VALUES ('Acme', 'Engineer', '2026-01-01T00:00:00Z', 'acme\u{1f}engineer', 'rejected', '2026-01-05',
+                     '2026-01-05');
+             INSERT INTO events (app_id, kind, on_date, recorded_at, status)
+             VALUES (1, 'status', '2026-01-05', '2026-01-05T00:00:00Z', 'rejected');
+             INSERT INTO drafts (app_id, status_event, kind, printed_at) VALUES (1, 1, 'network', '2026-01-06T00:00:00Z');
+             INSERT INTO messages (key, seen_at) VALUES ('m1@example.org', '2026-01-05T00:00:00Z');
+             INSERT INTO proposals (message_key, kind, on_date, sender, subject, confidence, evidence, source, created_at)
+             VALUES ('m1@example.org', 'rejection', '2026-01-05', 'hr@acme.example', 'Your application', 0.9, 'x',
+                     'mbox:/m', '2026-01-05T00:00:00Z');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), LATEST_VERSION);
+        let counted = |table: &str| -> i64 {
+            conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| row.get(0))
+                .unwrap()
+        };
+        assert_eq!(
+            [
+                counted("applications"),
+                counted("drafts"),
+                counted("proposals"),
+                counted("imap_folders")
+            ],
+            [1, 1, 1, 0]
+        );
+        let id: Option<String> = conn
+            .query_row("SELECT message_id FROM drafts", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(id, None);
     }
 }

@@ -9,6 +9,7 @@ pub mod feedback;
 pub mod health;
 pub mod history;
 mod identity;
+pub mod imap;
 pub mod import;
 pub mod interviews;
 pub mod listing;

@@ -4,6 +4,8 @@
 #![allow(dead_code)]
 
 pub mod desktop;
+pub mod dovecot;
+pub mod imap_env;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

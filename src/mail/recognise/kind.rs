@@ -15,9 +15,13 @@ pub enum Kind {
     Interview,
     Offer,
     Reply,
+    /// A follow-up the user sent (read from the IMAP Sent folder, never recognised from text alone).
+    #[serde(rename = "followup_sent")]
+    FollowupSent,
 }
 
 impl Kind {
+    /// The kinds recognised from a message's text (`FollowupSent` comes from where a message is).
     pub const ALL: [Kind; 5] = [
         Kind::Applied,
         Kind::Rejection,
@@ -33,6 +37,7 @@ impl Kind {
             Kind::Interview => "interview",
             Kind::Offer => "offer",
             Kind::Reply => "reply",
+            Kind::FollowupSent => "followup_sent",
         }
     }
 
@@ -49,6 +54,7 @@ impl Kind {
             Kind::Interview => 3,
             Kind::Applied => 2,
             Kind::Reply => 1,
+            Kind::FollowupSent => 0,
         }
     }
 }
@@ -65,7 +71,10 @@ impl FromStr for Kind {
     fn from_str(s: &str) -> Result<Kind> {
         Kind::ALL
             .into_iter()
+            .chain([Kind::FollowupSent])
             .find(|k| k.as_str() == s)
-            .ok_or_else(|| anyhow::anyhow!("unknown kind {s:?} (use applied, rejection, interview, offer or reply)"))
+            .ok_or_else(|| {
+                anyhow::anyhow!("unknown kind {s:?} (use applied, rejection, interview, offer, reply or followup_sent)")
+            })
     }
 }
