@@ -435,3 +435,35 @@ for path in sys.argv[1:]:
         "{parsed}"
     );
 }
+
+#[test]
+fn the_follow_ups_are_what_due_all_lists_but_ghosting() {
+    let env = Env::new();
+    sample(&env);
+    env.add("Soylent", "Analyst", &["--on", "2026-09-01"]);
+    let rows = env.json(&["due", "--all", "--json"]);
+    let rows = rows.as_array().unwrap();
+    assert!(rows.iter().any(|row| row["id"] == 7 && row["kind"] == "ghost?"));
+    let mut due: Vec<String> = rows
+        .iter()
+        .filter(|row| row["kind"] != "ghost?")
+        .map(|row| {
+            let kind = match row["kind"].as_str().unwrap() {
+                "rejection" => "rejection-followup",
+                other => other,
+            };
+            format!("tracker-{}-{kind}", row["id"])
+        })
+        .collect();
+    due.sort();
+    let ics = env.ok(&["export", "--format", "ics"]);
+    let mut listed: Vec<String> = ics
+        .lines()
+        .filter_map(|l| l.strip_prefix("UID:"))
+        .filter(|uid| uid.ends_with("-todo@tracker"))
+        .map(|uid| uid.rsplitn(3, '-').nth(2).unwrap().to_owned())
+        .collect();
+    listed.sort();
+    assert_eq!(listed, due);
+    assert_eq!(listed.len(), 6, "Soylent is ghost?: not an item");
+}

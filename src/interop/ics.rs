@@ -139,11 +139,8 @@ pub fn interview(app: &Application, round: &Round) -> Component {
         format!(" (with {with})")
     };
     let summary = format!("Interview: {position} at {company}{with_them}");
-    let when = round.at.map_or_else(
-        || format_day(round.on),
-        |at| format!("{} UTC", at.format("%Y-%m-%d %H:%M")),
-    );
-    let mut description = format!("Interview {} for {position} at {company}, {when}.", round.number);
+    // The time is the event's own (calendars show it in the reader's zone), not repeated in the text.
+    let mut description = format!("Interview {} for {position} at {company}.", round.number);
     if !with.is_empty() {
         description.push_str(&format!("\nWith {with}."));
     }
