@@ -272,7 +272,7 @@ fn spelling_dates_tips_confirmations_plurals_and_completions() {
     assert_eq!(ids(&env, &["--status", "INTERVIEWING"]), [1]);
     assert_eq!(
         env.fails(2, &["lst"]),
-        "tracker: unrecognized subcommand 'lst'; some similar subcommands exist: 'ls', 'list' (see: tracker --help)"
+        "tracker: unrecognized subcommand 'lst'; some similar subcommands exist: 'lint', 'ls', 'list' (see: tracker --help)"
     );
     assert_eq!(
         env.fails(2, &["list", "--serch", "x"]),
