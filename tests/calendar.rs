@@ -1,88 +1,15 @@
-//! export --format ics and calendar --vdir: the interviews and the follow-ups due or coming, read back by real
-//! consumers (khal, and Python's icalendar parser, which khal depends on).
+//! export --format ics and calendar --vdir: the interviews and the follow-ups due or coming (khal and a strict
+//! parser read them in calendar_khal.rs).
 
 mod common;
+#[path = "calendar/shared.rs"]
+mod shared;
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
-use std::process::Command;
 
 use common::Env;
-
-/// Three rejections: one due (with a posting), one waiting, one snoozed; one application silent long enough
-/// for a check-in; one with an interview ahead at a time with two interviewers (its thank-you note is coming);
-/// one with an interview yesterday without a time (its thank-you note is due).
-fn sample(env: &Env) {
-    env.add(
-        "Acme, Inc.",
-        "Engineer; Backend",
-        &["--on", "2026-11-01", "--url", "https://acme.example/jobs/1"],
-    );
-    env.ok(&["reject", "1", "--on", "2026-11-20"]);
-    env.add("Globex", "SRE", &["--on", "2026-11-01"]);
-    env.ok(&["reject", "2", "--on", "2026-11-26"]);
-    env.add("Initech", "Développeur", &["--on", "2026-11-01"]);
-    env.ok(&["reject", "3", "--on", "2026-11-10"]);
-    env.ok(&["snooze", "3", "--until", "2026-12-01"]);
-    env.add("Hooli", "Staff Engineer", &["--on", "2026-11-02"]);
-    env.add("Umbrella", "Platform Engineer", &["--on", "2026-11-05"]);
-    env.ok(&[
-        "interview",
-        "5",
-        "--at",
-        "2026-12-03 14:00",
-        "--with",
-        "Dana Rivera",
-        "--with",
-        "Sam Lee",
-    ]);
-    env.add("Stark", "Data Engineer", &["--on", "2026-11-05"]);
-    env.ok(&["interview", "6", "--on", "2026-11-26"]);
-}
-
-/// RFC 5545's form: CRLF line ends, lines of at most 75 octets, balanced components, the properties each
-/// component must have, unique UIDs.
-fn check_form(ics: &str) {
-    assert!(
-        ics.ends_with("\r\n") && !ics.replace("\r\n", "").contains('\n'),
-        "CRLF only"
-    );
-    let lines: Vec<&str> = ics.split("\r\n").filter(|l| !l.is_empty()).collect();
-    for line in &lines {
-        assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
-    }
-    let unfolded = ics.replace("\r\n ", "");
-    let mut stack = Vec::new();
-    let mut uids = std::collections::HashSet::new();
-    let mut props = Vec::new();
-    for line in unfolded.split("\r\n").filter(|l| !l.is_empty()) {
-        if let Some(name) = line.strip_prefix("BEGIN:") {
-            stack.push(name.to_owned());
-            if name != "VALARM" {
-                props.clear();
-            }
-        } else if let Some(name) = line.strip_prefix("END:") {
-            assert_eq!(stack.pop().as_deref(), Some(name), "balanced");
-            let needed: &[&str] = match name {
-                "VEVENT" => &["UID", "DTSTAMP", "DTSTART", "SUMMARY"],
-                "VTODO" => &["UID", "DTSTAMP", "DUE", "SUMMARY"],
-                "VALARM" => &["ACTION", "TRIGGER", "DESCRIPTION"],
-                _ => &[],
-            };
-            for need in needed {
-                assert!(props.iter().any(|p: &String| p == need), "{name} lacks {need}");
-            }
-        } else {
-            let name = line.split([':', ';']).next().unwrap().to_owned();
-            if name == "UID" {
-                assert!(uids.insert(line.to_owned()), "duplicate {line}");
-            }
-            props.push(name);
-        }
-    }
-    assert!(stack.is_empty());
-}
+use shared::{block, check_form, names, sample};
 
 const EXPECTED: &str = "BEGIN:VCALENDAR\r
 VERSION:2.0\r
@@ -216,31 +143,6 @@ fn export_ics_is_rfc_5545_with_stable_uids() {
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("CALSCALE:GREGORIAN\r\nEND:VCALENDAR\r\n"));
 }
 
-/// The component (unfolded) with the UID `uid`@tracker.
-fn block(unfolded: &str, uid: &str) -> String {
-    let at = unfolded
-        .find(&format!("UID:{uid}@tracker\r\n"))
-        .unwrap_or_else(|| panic!("no {uid} in {unfolded}"));
-    let start = unfolded[..at].rfind("BEGIN:V").unwrap();
-    let kind = unfolded[start..]
-        .lines()
-        .next()
-        .unwrap()
-        .trim_end()
-        .trim_start_matches("BEGIN:");
-    let end = at + unfolded[at..].find(&format!("END:{kind}\r\n")).unwrap();
-    unfolded[start..end].to_owned()
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn calendar_keeps_a_vdir_in_sync_quietly_and_privately() {
     let env = Env::new();
@@ -307,132 +209,6 @@ fn calendar_keeps_a_vdir_in_sync_quietly_and_privately() {
             "tracker: {} is not a folder (give the vdir's folder, e.g. ~/.calendars/tracker)",
             file.display()
         )
-    );
-}
-
-/// The Python that khal runs on (its `#!` line), which has the icalendar module khal depends on.
-fn khal_python() -> Option<String> {
-    let paths = std::env::var_os("PATH")?;
-    let khal = std::env::split_paths(&paths)
-        .map(|dir| dir.join("khal"))
-        .find(|p| p.is_file())?;
-    let text = fs::read_to_string(khal).ok()?;
-    let interpreter = text
-        .lines()
-        .next()?
-        .strip_prefix("#!")?
-        .split_whitespace()
-        .next()?
-        .to_owned();
-    let works = Command::new(&interpreter).args(["-c", "import icalendar"]).output();
-    works.is_ok_and(|o| o.status.success()).then_some(interpreter)
-}
-
-fn consumers_missing() -> bool {
-    if khal_python().is_some() {
-        return false;
-    }
-    let reason = "needs khal and python3-icalendar (apt-get install khal)";
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "CI must run the calendar tests, but it {reason}"
-    );
-    common::skip(&format!("it {reason}"));
-    true
-}
-
-#[test]
-fn khal_lists_the_events_and_a_strict_parser_reads_every_file() {
-    if consumers_missing() {
-        return;
-    }
-    let env = Env::new();
-    sample(&env);
-    let dir = env.path("vdir");
-    env.ok(&["calendar", "--vdir", dir.to_str().unwrap()]);
-    let home = env.path("khal-home");
-    fs::create_dir(&home).unwrap();
-    let config = env.path("khal.conf");
-    fs::write(
-        &config,
-        format!(
-            "[calendars]\n[[tracker]]\npath = {}\ntype = calendar\n[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\ndatetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n[sqlite]\npath = {}\n",
-            dir.display(),
-            home.join("khal.db").display()
-        ),
-    )
-    .unwrap();
-    let out = Command::new("khal")
-        .arg("-c")
-        .arg(&config)
-        .args([
-            "list",
-            "--format",
-            "{start} {title}",
-            "--day-format",
-            "",
-            "2026-11-01",
-            "60d",
-        ])
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", &home)
-        .env("TZ", "UTC")
-        .env("LANG", "C.UTF-8")
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(out.status.success(), "{stderr}");
-    let listed: Vec<&str> = stdout.lines().filter(|l| !l.trim().is_empty()).collect();
-    assert_eq!(
-        listed,
-        [
-            "2026-11-16 Check in: Staff Engineer at Hooli",
-            "2026-11-22 Follow up: Engineer; Backend at Acme, Inc.",
-            "2026-11-26 Interview: Data Engineer at Stark",
-            "2026-11-26 Thank them: Data Engineer at Stark",
-            "2026-11-28 Follow up: SRE at Globex",
-            "2026-12-01 Follow up: Développeur at Initech",
-            "2026-12-03 Thank them: Platform Engineer at Umbrella",
-            "2026-12-03 14:00 Interview: Platform Engineer at Umbrella (with Dana Rivera and Sam Lee)",
-        ],
-        "stderr: {stderr}"
-    );
-    // Every file through Python's icalendar, which refuses malformed content lines and parameters.
-    let script = "import sys, icalendar
-for path in sys.argv[1:]:
-    cal = icalendar.Calendar.from_ical(open(path, 'rb').read())
-    for c in cal.walk():
-        if c.name in ('VEVENT', 'VTODO'):
-            assert c.get('uid') and c.get('dtstamp') and c.get('summary'), path
-            print(c.name, c.get('uid'), (c.get('dtstart') or c.get('due')).dt, c.get('summary'))
-        if c.name == 'VALARM':
-            print(c.name, c.get('action'), c.get('trigger').dt)
-";
-    let mut parse = Command::new(khal_python().unwrap());
-    parse.args(["-c", script]);
-    for name in names(&dir) {
-        parse.arg(dir.join(name));
-    }
-    let out = parse.output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let parsed = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(parsed.lines().count(), 15, "14 items and an alarm: {parsed}");
-    for line in [
-        "VEVENT tracker-5-interview-1-event@tracker 2026-12-03 14:00:00+00:00 Interview: Platform Engineer at Umbrella (with Dana Rivera and Sam Lee)",
-        "VALARM DISPLAY -1 day, 23:00:00",
-        "VEVENT tracker-6-interview-1-event@tracker 2026-11-26 Interview: Data Engineer at Stark",
-        "VTODO tracker-4-checkin-20261102-todo@tracker 2026-11-16 Check in: Staff Engineer at Hooli",
-        "VTODO tracker-5-thanks-20261203-todo@tracker 2026-12-03 Thank them: Platform Engineer at Umbrella",
-    ] {
-        assert!(parsed.lines().any(|l| l == line), "{line:?} in {parsed}");
-    }
-    assert!(
-        parsed.contains(
-            "VTODO tracker-3-rejection-followup-20261110-todo@tracker 2026-12-01 Follow up: Développeur at Initech"
-        ),
-        "{parsed}"
     );
 }
 
