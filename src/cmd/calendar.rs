@@ -11,7 +11,7 @@ use crate::output::{print, shown_path};
 
 pub fn run(ctx: &mut Ctx, args: &Calendar) -> Result<()> {
     let apps = everything(ctx.store.conn())?;
-    let components = ics::all(&apps, ctx.clock.today, ctx.config.window);
+    let components = ics::all(&apps, ctx.clock.today, ctx.config.window, ctx.config.delays);
     let synced = vdir::sync(&args.vdir, &components)?;
     if synced.written == 0 && synced.removed == 0 {
         return Ok(());

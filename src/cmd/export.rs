@@ -14,7 +14,9 @@ pub fn run(ctx: &mut Ctx, args: &Export) -> Result<()> {
     let document = match args.format {
         ExportFormat::Json => json(&apps.iter().map(app_out).collect::<Vec<_>>()).into_bytes(),
         ExportFormat::Csv => csv_out::write(&apps)?,
-        ExportFormat::Ics => ics::calendar(&ics::all(&apps, ctx.clock.today, ctx.config.window)).into_bytes(),
+        ExportFormat::Ics => {
+            ics::calendar(&ics::all(&apps, ctx.clock.today, ctx.config.window, ctx.config.delays)).into_bytes()
+        }
     };
     match &args.output {
         Some(path) => {

@@ -12,7 +12,7 @@ use super::{Application, Event, EventKind, FollowupKind, Status};
 use crate::dates::{days_between, format_day};
 
 mod items;
-pub use items::{Item, ItemKind, items};
+pub use items::{Item, ItemKind, Round, items, rounds};
 mod silence;
 
 pub use silence::{Assessment, Delays, DueKind, Silence};

@@ -159,6 +159,8 @@ pub struct Assessment {
     pub since: NaiveDate,
     /// The day a waiting follow-up becomes due.
     pub wakes_on: Option<NaiveDate>,
+    /// The day it becomes, or became, due (what a calendar shows it on).
+    pub due_on: NaiveDate,
     /// The last day it is due; `None` for ghost? (due until you act on it).
     pub expires_on: Option<NaiveDate>,
 }
@@ -220,6 +222,7 @@ impl Silence {
                     state: if waiting { DueState::Waiting } else { DueState::Due },
                     since: interview,
                     wakes_on: waiting.then_some(interview),
+                    due_on: interview,
                     expires_on: Some(last),
                 };
             }
@@ -237,6 +240,7 @@ impl Silence {
                 state: DueState::Due,
                 since: start,
                 wakes_on: None,
+                due_on: ghost_on,
                 expires_on: None,
             };
         }
@@ -252,6 +256,7 @@ impl Silence {
             state: if due { DueState::Due } else { DueState::Waiting },
             since: start,
             wakes_on: (!due).then_some(wakes),
+            due_on: wakes,
             expires_on: (kind == DueKind::Checkin).then(|| ghost_on.pred_opt().unwrap_or(ghost_on)),
         }
     }
