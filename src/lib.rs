@@ -181,14 +181,12 @@ fn usage_error(error: &clap::Error) -> ExitCode {
     } else {
         message
     };
-    let subcommand: Vec<String> = std::env::args()
-        .skip(1)
-        .take_while(|a| !a.starts_with('-'))
-        .take(1)
-        .collect();
-    let help = match subcommand.first() {
-        Some(name) if Cli::command_has(name) => format!("tracker {name} --help"),
-        _ => "tracker --help".to_owned(),
+    let words: Vec<String> = std::env::args().skip(1).take_while(|a| !a.starts_with('-')).collect();
+    let path = Cli::command_path(&words);
+    let help = if path.is_empty() {
+        "tracker --help".to_owned()
+    } else {
+        format!("tracker {} --help", path.join(" "))
     };
     // The message quotes what was typed, which may hold anything: it is escaped like all other text.
     output::say(&format!("tracker: {} (see: {help})", output::inert(message)));
@@ -196,9 +194,19 @@ fn usage_error(error: &clap::Error) -> ExitCode {
 }
 
 impl Cli {
-    fn command_has(name: &str) -> bool {
+    /// The longest run of `words` that names a command and its subcommands (`mail show` for `mail show abc`).
+    fn command_path(words: &[String]) -> Vec<String> {
         use clap::CommandFactory;
-        Cli::command().find_subcommand(name).is_some()
+        let mut command = Cli::command();
+        let mut path = Vec::new();
+        for word in words {
+            let Some(sub) = command.find_subcommand(word).cloned() else {
+                break;
+            };
+            path.push(sub.get_name().to_owned());
+            command = sub;
+        }
+        path
     }
 }
 

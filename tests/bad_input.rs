@@ -245,3 +245,25 @@ fn bad_tracker_now_is_reported() {
     );
     assert!(!env.db.exists());
 }
+
+#[test]
+fn usage_errors_point_to_the_help_of_the_subcommand_typed() {
+    let env = Env::new();
+    env.expect_failures(&[
+        (
+            2,
+            &["mail", "show", "abc"],
+            "tracker: invalid value 'abc' for '<ID>': invalid digit found in string (see: tracker mail show --help)",
+        ),
+        (
+            2,
+            &["mail", "accept", "2", "--all"],
+            "tracker: the argument '[IDS]...' cannot be used with '--all' (see: tracker mail accept --help)",
+        ),
+        (
+            2,
+            &["ls", "--bogus"],
+            "tracker: unexpected argument '--bogus' found (see: tracker list --help)",
+        ),
+    ]);
+}
