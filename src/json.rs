@@ -26,6 +26,9 @@ pub struct EventOut<'a> {
     /// Interview events only: the interviewers.
     #[serde(skip_serializing_if = "Option::is_none")]
     with: Option<&'a [String]>,
+    /// Interview events only: the local day it takes place (may be after `on`, the day it was recorded).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    interview_on: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -65,6 +68,7 @@ pub fn event_out(event: &Event) -> EventOut<'_> {
         recorded_at: format_instant(event.recorded_at),
         at: event.is_interview().then(|| event.at.map(format_instant)),
         with: event.is_interview().then_some(event.with.as_slice()),
+        interview_on: event.interview_on.map(format_day),
     }
 }
 
@@ -163,6 +167,8 @@ pub struct EventIn {
     at: Option<String>,
     #[serde(default)]
     with: Option<Vec<String>>,
+    #[serde(default)]
+    interview_on: Option<String>,
 }
 
 /// An application ready to store.
@@ -229,9 +235,14 @@ impl AppIn {
                 at: e.at.as_deref().map(|t| instant(t, &at("at"))).transpose()?,
                 with: e.with.unwrap_or_default(),
             };
+            let interview_on = e
+                .interview_on
+                .as_deref()
+                .map(|d| day(d, &at("interview_on")))
+                .transpose()?;
             if event.status == Some(Status::Interviewing) {
-                event.interview_on = Some(event.at.map_or(event.on, local_day));
-            } else if event.at.is_some() || !event.with.is_empty() {
+                event.interview_on = Some(interview_on.unwrap_or_else(|| event.at.map_or(event.on, local_day)));
+            } else if event.at.is_some() || !event.with.is_empty() || interview_on.is_some() {
                 bail!(
                     "field {}: only interview events (status interviewing) have a time and interviewers",
                     at("at")

@@ -235,11 +235,13 @@ fn a_database_from_release_1_opens_with_every_row() {
     let exported: serde_json::Value = serde_json::from_str(&env.ok(&["export"])).unwrap();
     let mut expected: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string("tests/fixtures/v1.export.json").unwrap()).unwrap();
-    // Since migration 4 an interview (a status event to interviewing) has a time and interviewers: none here.
+    // Since migration 5 an interview (a status event to interviewing) has a time, interviewers and its day:
+    // no time or interviewers here, and the day it was recorded.
     let interview = &mut expected[0]["events"][1];
     assert_eq!(interview["status"], "interviewing");
     interview["at"] = serde_json::Value::Null;
     interview["with"] = serde_json::json!([]);
+    interview["interview_on"] = interview["on"].clone();
     assert_eq!(exported, expected);
     let report = env.json(&["check", "--json"]);
     assert_eq!(report["ok"], true);

@@ -641,3 +641,55 @@ fn several_proposals_that_cannot_apply_are_each_reported() {
         "Dropped 1 mail proposal; its message will not be proposed again.\n"
     );
 }
+
+#[test]
+fn a_calendar_invitation_accepted_is_a_scheduled_round() {
+    let env = Env::new();
+    env.add("Acme", "Backend Engineer", &["--on", "2026-11-01"]);
+    let invitation = "Message-ID: <invite-1@acme.example>\nDate: Fri, 20 Nov 2026 09:00:00 +0000\n\
+        From: Acme <jobs@acme.example>\nTo: sam@example.org\nSubject: Interview invitation: Backend Engineer\n\
+        MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\n\
+        We would like to invite you to an interview for the Backend Engineer role.\n--b\n\
+        Content-Type: text/calendar; method=REQUEST\n\nBEGIN:VCALENDAR\nMETHOD:REQUEST\nBEGIN:VEVENT\n\
+        DTSTART:20261203T140000Z\nEND:VEVENT\nEND:VCALENDAR\n--b--\n";
+    let dir = maildir(&env, "Mail", &[("1.a:2,", invitation.to_owned())]);
+    env.ok(&["mail", "scan", "--maildir", dir.to_str().unwrap()]);
+    env.ok(&["mail", "accept", "--all"]);
+    let upcoming = env.json(&["upcoming", "--json"]);
+    assert_eq!(upcoming[0]["at"], "2026-12-03T14:00:00Z", "{upcoming}");
+    let thanks: Vec<_> = env
+        .json(&["due", "--all", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["kind"] == "thanks")
+        .cloned()
+        .collect();
+    assert!(
+        thanks.iter().all(|r| r["state"] != "due"),
+        "no thank-you note before the interview: {thanks:?}"
+    );
+    // Exported and imported again, the interview keeps its day and time.
+    let export = env.path("x.json");
+    assert_eq!(env.run(&["export", "-o", export.to_str().unwrap()]).output().code, 0);
+    let mut other = Env::new();
+    other.at(&env.now.clone());
+    other.ok(&["import", export.to_str().unwrap()]);
+    assert_eq!(other.json(&["upcoming", "--json"])[0]["at"], "2026-12-03T14:00:00Z");
+}
+
+#[test]
+fn an_interview_day_without_a_time_survives_export_and_import() {
+    let mut env = Env::new();
+    env.at("2026-11-01");
+    env.add("Foo", "Bar", &[]);
+    env.ok(&["interview", "1", "--at", "2026-11-05", "--with", "Zed"]);
+    let export = env.path("x.json");
+    assert_eq!(env.run(&["export", "-o", export.to_str().unwrap()]).output().code, 0);
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&export).unwrap()).unwrap();
+    assert_eq!(json[0]["events"][1]["interview_on"], "2026-11-05");
+    let mut other = Env::new();
+    other.at("2026-11-01");
+    other.ok(&["import", export.to_str().unwrap()]);
+    assert_eq!(other.ok(&["upcoming"]), env.ok(&["upcoming"]));
+}

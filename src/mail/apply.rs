@@ -86,7 +86,16 @@ fn event_for(kind: Kind, status: &Status, on: NaiveDate, note: &str, p: &Proposa
     let (event, text) = match kind {
         Kind::Applied => (Event::new(EventKind::Note, on, clock.now), note.to_owned()),
         Kind::Rejection => (change(Status::Rejected), note.to_owned()),
-        Kind::Interview => (change(Status::Interviewing), with_detail("proposed time")),
+        // A calendar invitation's start makes it a scheduled round, as `interview --at` would.
+        Kind::Interview => match p.detail.as_deref().and_then(invitation_start) {
+            Some((day, instant)) => {
+                let at = instant.map(|i| (i, day));
+                let mut event = Event::interview(*status, on, at, Vec::new(), clock.now);
+                event.interview_on = Some(day);
+                (event, with_detail("proposed time"))
+            }
+            _ => (change(Status::Interviewing), with_detail("proposed time")),
+        },
         Kind::Offer => (change(Status::Offer), note.to_owned()),
         // Recorded by `sent`, which checks the rejection first.
         Kind::FollowupSent => (Event::new(EventKind::Followup, on, clock.now), note.to_owned()),
@@ -141,6 +150,23 @@ fn sent(
             p.id
         )
     })
+}
+
+/// The start of a calendar invitation as its DTSTART wrote it: `20261104T150000Z` (UTC), `20261104T150000`
+/// (the sender's local time, taken as the local time here), or `20261104` (a day).
+fn invitation_start(text: &str) -> Option<(NaiveDate, Option<chrono::DateTime<chrono::Utc>>)> {
+    use chrono::{Local, NaiveDateTime, TimeZone, Utc};
+    let text = text.trim();
+    if let Some(utc) = text.strip_suffix('Z') {
+        let naive = NaiveDateTime::parse_from_str(utc, "%Y%m%dT%H%M%S").ok()?;
+        let instant = Utc.from_utc_datetime(&naive);
+        return Some((instant.with_timezone(&Local).date_naive(), Some(instant)));
+    }
+    if let Ok(naive) = NaiveDateTime::parse_from_str(text, "%Y%m%dT%H%M%S") {
+        let instant = Local.from_local_datetime(&naive).earliest()?.with_timezone(&Utc);
+        return Some((naive.date(), Some(instant)));
+    }
+    NaiveDate::parse_from_str(text, "%Y%m%d").ok().map(|day| (day, None))
 }
 
 /// A confirmation for an application tracker does not know yet: a new one, applied on the message's day.
