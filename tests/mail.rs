@@ -693,3 +693,26 @@ fn an_interview_day_without_a_time_survives_export_and_import() {
     other.ok(&["import", export.to_str().unwrap()]);
     assert_eq!(other.ok(&["upcoming"]), env.ok(&["upcoming"]));
 }
+
+#[test]
+fn an_invitation_without_a_time_is_no_interview_yet() {
+    let env = Env::new();
+    env.add("Hooli", "Engineer", &["--on", "2026-10-01"]);
+    let invitation = message(
+        "invite-2@hooli.example",
+        "Wed, 25 Nov 2026 09:00:00 +0000",
+        "Hooli <jobs@hooli.example>",
+        "Next steps",
+        "Hi Sam, we would like to invite you to an interview for the Engineer role. Please let us know your availability next week.",
+    );
+    let dir = maildir(&env, "Mail", &[("1.a:2,", invitation)]);
+    env.ok(&["mail", "scan", "--maildir", dir.to_str().unwrap()]);
+    env.ok(&["mail", "accept", "--all"]);
+    assert_eq!(env.json(&["show", "1", "--json"])["status"], "interviewing");
+    assert_eq!(env.json(&["upcoming", "--json"]), serde_json::json!([]));
+    let due = env.json(&["due", "--all", "--json"]);
+    assert!(
+        due.as_array().unwrap().iter().all(|r| r["kind"] != "thanks"),
+        "no thank-you note for an interview that has not happened: {due}"
+    );
+}

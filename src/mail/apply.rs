@@ -94,7 +94,13 @@ fn event_for(kind: Kind, status: &Status, on: NaiveDate, note: &str, p: &Proposa
                 event.interview_on = Some(day);
                 (event, with_detail("proposed time"))
             }
-            _ => (change(Status::Interviewing), with_detail("proposed time")),
+            // An invitation without a time is not an interview yet: the status changes, but no round is
+            // recorded (nothing in `upcoming`, no thank-you note) until one is scheduled with `interview --at`.
+            _ => {
+                let mut event = change(Status::Interviewing);
+                event.interview_on = None;
+                (event, with_detail("proposed time"))
+            }
         },
         Kind::Offer => (change(Status::Offer), note.to_owned()),
         // Recorded by `sent`, which checks the rejection first.
