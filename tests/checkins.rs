@@ -144,10 +144,7 @@ fn an_interview_brings_a_thank_you_note_then_a_check_in() {
         draft.starts_with("Subject: Thank you – Lead Designer Role\n\nDear Ms. Rivera,\n\n"),
         "{draft}"
     );
-    assert!(
-        draft.contains("please pass my thanks to Dana Rivera and Bo Chen."),
-        "{draft}"
-    );
+    assert!(draft.contains("please pass my thanks to Bo Chen."), "{draft}");
     assert!(
         draft.contains("the Lead Designer Role and the team at Initech Inc."),
         "{draft}"

@@ -187,14 +187,20 @@ pub fn vars(
     } else {
         interviews.iter().flat_map(|e| e.with.iter().cloned()).collect()
     };
-    let names: Vec<String> = names.iter().map(|n| one_line(n)).collect();
+    let contact = f.contact_name.as_deref().map(one_line).unwrap_or_default();
+    // A thank-you note is written to the contact: thanks are passed on to the others, never to the reader.
+    let names: Vec<String> = names
+        .iter()
+        .map(|n| one_line(n))
+        .filter(|n| kind != FollowupKind::Thanks || contact.is_empty() || !n.eq_ignore_ascii_case(&contact))
+        .collect();
     Vars {
         sender: one_line(&sender),
         sender_email: one_line(&sender_email.unwrap_or_default()),
         company: one_line(&f.company),
         position: one_line(&f.position),
         greeting,
-        contact: f.contact_name.as_deref().map(one_line).unwrap_or_default(),
+        contact,
         interviewed: interviewed || !interviews.is_empty(),
         interviews: interviews.len(),
         interviewers: join_names(&names),
