@@ -7,9 +7,8 @@ use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
 
-use common::Env;
+use common::{Env, wait_until};
 
 /// A fake editor: a shell script given as `$EDITOR`.
 fn editor(env: &Env, body: &str) -> PathBuf {
@@ -17,17 +16,6 @@ fn editor(env: &Env, body: &str) -> PathBuf {
     fs::write(&script, format!("#!/bin/sh\n{body}\n")).unwrap();
     fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
     script
-}
-
-fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !ready() {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "timed out waiting for {what}"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
 }
 
 /// `tracker edit 1 --edit-notes` started in the background, in its own process group (as a terminal's

@@ -134,12 +134,21 @@ mod upgrade_tests {
     use super::*;
     use chrono::NaiveDate;
 
+    /// A database as schema version `version` left it: migrations 1 to `version` applied, and no data yet.
+    fn at_version(version: usize) -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        for migration in &MIGRATIONS[..version] {
+            conn.execute_batch(migration.sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", i64::try_from(version).unwrap())
+            .unwrap();
+        conn
+    }
+
     /// A database as release 1 left it, with a row whose key kept a zero-width space, upgraded in place.
     #[test]
     fn migration_2_adds_drafts_and_recomputes_duplicate_keys() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch(MIGRATIONS[0].sql).unwrap();
-        conn.pragma_update(None, "user_version", 1).unwrap();
+        let mut conn = at_version(1);
         conn.execute(
             "INSERT INTO applications (company, position, created_at, dup_key, status, status_on, last_event_on)
              VALUES ('Ac\u{200b}me', 'Engineer', '2026-01-01T00:00:00Z', 'ac\u{200b}me\u{1f}engineer', 'applied',
@@ -163,11 +172,7 @@ mod upgrade_tests {
     /// from each history, the tags and the search index from each row.
     #[test]
     fn migration_4_fills_the_applied_day_the_tags_and_the_search_index() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        for migration in &MIGRATIONS[..3] {
-            conn.execute_batch(migration.sql).unwrap();
-        }
-        conn.pragma_update(None, "user_version", 3).unwrap();
+        let mut conn = at_version(3);
         conn.execute_batch(
             "INSERT INTO applications (id, company, position, notes, tags, created_at, dup_key, status, status_on, last_event_on)
              VALUES (1, 'Acme Café', 'Engineer', 'met Zoë', '[\"remote\",\"go\"]', '2026-01-01T00:00:00Z', 'k1', 'rejected', '2026-01-09', '2026-01-09'),
@@ -209,12 +214,8 @@ mod upgrade_tests {
     /// and an interview gets its row with its day.
     #[test]
     fn migration_5_adds_interviews_to_a_history() {
-        let mut conn = Connection::open_in_memory().unwrap();
+        let mut conn = at_version(4);
         conn.pragma_update(None, "foreign_keys", true).unwrap();
-        for migration in &MIGRATIONS[..4] {
-            conn.execute_batch(migration.sql).unwrap();
-        }
-        conn.pragma_update(None, "user_version", 4).unwrap();
         conn.execute_batch(
             "INSERT INTO applications (id, company, position, created_at, dup_key, status, status_on, last_event_on)
              VALUES (7, 'Acme', 'Engineer', '2026-01-01T00:00:00Z', 'acme\u{1f}engineer', 'interviewing',
@@ -300,11 +301,7 @@ mod upgrade_tests {
     /// A database as migration 5 left it, with an application, a printed draft and a proposal, upgraded.
     #[test]
     fn migration_6_adds_imap_state_and_keeps_every_row() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        for migration in &MIGRATIONS[..5] {
-            conn.execute_batch(migration.sql).unwrap();
-        }
-        conn.pragma_update(None, "user_version", 5).unwrap();
+        let mut conn = at_version(5);
         conn.execute_batch(
             "INSERT INTO applications (company, position, created_at, dup_key, status, status_on, last_event_on)
              VALUES ('Acme', 'Engineer', '2026-01-01T00:00:00Z', 'acme\u{1f}engineer', 'rejected', '2026-01-05',

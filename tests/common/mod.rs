@@ -13,6 +13,18 @@ use std::process::{Command, Stdio};
 
 pub const TODAY: &str = "2026-11-27";
 
+/// Polls `ready` until it holds, failing the test after 10 seconds (waits poll; they never sleep a fixed time).
+pub fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
+    let start = std::time::Instant::now();
+    while !ready() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 /// Says why a test is skipped, straight to stderr: the test harness captures `eprintln!`, not this.
 pub fn skip(reason: &str) {
     let test = std::thread::current().name().unwrap_or("a test").to_owned();
